@@ -1,0 +1,213 @@
+"""PDF letters via pdfplumber: words with font and size, grouped into lines in reading order.
+
+Each page is parsed once (``extract_words`` only).  Lines are rows of words that share a vertical
+band.  A two-column letterhead (company block on the left, contact block on the right, separated
+by a clear vertical gutter at the top of page 1) is read column by column instead of row by row.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfpage import PDFPage
+from pdfplumber.page import Page as PlumberPage
+
+from analyzer.ingest.build import DocumentBuilder, RawWord
+from analyzer.ingest.limits import Deadline, Limits
+from analyzer.types import Document, InputError
+
+_CID = re.compile(r"\(cid:\d+\)")
+MIN_GUTTER = 18.0  # points of empty width between letterhead columns
+COLUMN_BREAK_GAP = 1.0  # gap_before given to the first line of a column that starts higher up
+BIG_GAP = 1.5  # a blank line this tall (in line heights) ends the letterhead band
+
+for _name in ("pdfminer", "pdfplumber"):  # pdfminer logs every odd object; the caller sees errors
+    logging.getLogger(_name).setLevel(logging.ERROR)
+
+
+@dataclass
+class Row:
+    words: list[RawWord] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(w.bbox[1] for w in self.words if w.bbox)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bbox[3] for w in self.words if w.bbox)
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+
+def read_pdf(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Document:
+    pdf = _open(data, name)
+    count = _page_count(pdf, limits, name)
+    builder = DocumentBuilder()
+    image_only: list[int] = []
+    ocr_pages: list[int] = []
+    sizes: list[tuple[float, float]] = []
+    for number, pdfpage in enumerate(PDFPage.create_pages(pdf.doc), start=1):
+        deadline.check(f"page {number} of {count}")
+        if number > limits.max_pages:  # the page tree lied about its count
+            raise _too_many(name, number, limits)
+        page = PlumberPage(pdf, pdfpage, page_number=number, initial_doctop=0)
+        try:
+            rows, has_images = _page_rows(page, first=number == 1)
+            sizes.append((float(page.width), float(page.height)))
+            if not rows and has_images:
+                image_only.append(number)
+                rows = _ocr_rows(page, name, limits, deadline)
+                if rows:
+                    ocr_pages.append(number)
+            _add_rows(builder, number, rows)
+            builder.end_page(number, float(page.width), float(page.height))
+        finally:
+            page.close()
+    if not builder.has_text:
+        if image_only:
+            raise InputError("scanned", f"{name}: the PDF has page images but no text layer; "
+                             "it needs OCR (scan it with text recognition, or enable OCR).")
+        raise InputError("empty", f"{name}: the PDF has no text.")
+    meta: dict[str, Any] = {"pages": count, "image_only_pages": image_only, "ocr_pages": ocr_pages,
+                            "page_sizes": sizes}
+    return builder.document(name, "pdf", meta)
+
+
+def _open(data: bytes, name: str) -> pdfplumber.PDF:
+    try:
+        return pdfplumber.PDF(io.BytesIO(data), stream_is_external=True)
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises anything on a broken file
+        cause = exc.__cause__ or (exc.args[0] if exc.args else exc)
+        kind = type(cause).__name__
+        if "Password" in kind or "Encrypt" in kind:
+            raise InputError("encrypted", f"{name}: the PDF is password-protected; "
+                             "send an unprotected copy.") from None
+        raise InputError("corrupt", f"{name}: the PDF is damaged and cannot be read ({kind}).") from None
+
+
+def _page_count(pdf: pdfplumber.PDF, limits: Limits, name: str) -> int:
+    """The page tree's /Count, read without parsing any page (a 500-page file is refused fast)."""
+    try:
+        count = int(pdf.doc.catalog["Pages"].resolve()["Count"])
+    except Exception:  # noqa: BLE001 - unusual page tree: the page loop still enforces the limit
+        return 0
+    if count > limits.max_pages:
+        raise _too_many(name, count, limits)
+    return count
+
+
+def _too_many(name: str, count: int, limits: Limits) -> InputError:
+    return InputError("too_many_pages", f"{name}: {count} pages; the limit is {limits.max_pages} "
+                      "(an offer letter is rarely longer than 5).")
+
+
+def _page_rows(page: PlumberPage, first: bool) -> tuple[list[Row], bool]:
+    words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+    has_images = bool(page.images) if not words else False
+    raw = [RawWord(w["text"], (float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])),
+                   str(w.get("fontname", "")), float(w.get("size", 0.0))) for w in words]
+    rows = [r for r in (_cid_bullets(r) for r in group_rows(raw)) if r.words]
+    if first:
+        rows = letterhead_columns(rows, float(page.width))
+    return rows, has_images
+
+
+def _cid_bullets(row: Row) -> Row:
+    """Glyphs without a Unicode mapping come out as "(cid:N)": at the start of a line it is a
+    bullet drawn from a symbol font; elsewhere it carries no text."""
+    for i, w in enumerate(row.words):
+        if "(cid:" in w.text:
+            lead = i == 0 and w.text.startswith("(cid:")
+            w.text = _CID.sub("", w.text).strip()
+            if lead:
+                w.text = f"\u2022 {w.text}".strip()
+    return Row([w for w in row.words if w.text])
+
+
+def group_rows(words: Sequence[RawWord]) -> list[Row]:
+    """Words -> rows: a word joins the row whose vertical band holds its middle."""
+    rows: list[Row] = []
+    for w in sorted(words, key=lambda w: (w.bbox[1], w.bbox[0])):  # type: ignore[index]
+        top, bottom = w.bbox[1], w.bbox[3]  # type: ignore[index]
+        mid = (top + bottom) / 2
+        row = rows[-1] if rows else None
+        if row is not None and row.top <= mid <= row.bottom:
+            row.words.append(w)
+        else:
+            rows.append(Row([w]))
+    for row in rows:
+        row.words.sort(key=lambda w: w.bbox[0])  # type: ignore[index]
+    return rows
+
+
+def letterhead_columns(rows: list[Row], width: float) -> list[Row]:
+    """Read a two-column band at the top of the page column by column.
+
+    The band grows row by row from the top while one vertical gutter (>= MIN_GUTTER wide, in
+    the middle 80% of the page) stays free of words and no tall blank space intervenes; it
+    counts as two columns only when at least two rows have words on both sides."""
+    best: tuple[int, float] | None = None
+    for k in range(2, len(rows) + 1):
+        if (rows[k - 1].top - rows[k - 2].bottom) / rows[k - 2].height > BIG_GAP:
+            break
+        gutter = find_gutter(rows[:k], width)
+        if gutter is None:
+            break
+        both = sum(1 for r in rows[:k] if _sides(r, gutter) == (True, True))
+        if both >= 2:
+            best = (k, gutter)
+    if best is None:
+        return rows
+    k, x = best
+    left = [Row([w for w in r.words if w.bbox[2] <= x]) for r in rows[:k]]  # type: ignore[index]
+    right = [Row([w for w in r.words if w.bbox[0] >= x]) for r in rows[:k]]  # type: ignore[index]
+    return [r for r in left + right if r.words] + rows[k:]
+
+
+def find_gutter(rows: Sequence[Row], width: float) -> float | None:
+    """The middle x of the widest word-free vertical strip across these rows, if any."""
+    spans = sorted((w.bbox[0], w.bbox[2]) for r in rows for w in r.words if w.bbox)
+    best: tuple[float, float] | None = None
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= MIN_GUTTER:
+            mid = (x0 + reach) / 2
+            if 0.1 * width <= mid <= 0.9 * width and (best is None or x0 - reach > best[0]):
+                best = (x0 - reach, mid)
+        reach = max(reach, x1)
+    return best[1] if best else None
+
+
+def _sides(row: Row, x: float) -> tuple[bool, bool]:
+    return (any(w.bbox[2] <= x for w in row.words if w.bbox),
+            any(w.bbox[0] >= x for w in row.words if w.bbox))
+
+
+def _add_rows(builder: DocumentBuilder, number: int, rows: Sequence[Row]) -> None:
+    prev: Row | None = None
+    for row in rows:
+        if prev is None:
+            gap = 0.0
+        elif row.top < prev.top:  # jumped up: the next column of a two-column band
+            gap = COLUMN_BREAK_GAP
+        else:
+            gap = max(0.0, (row.top - prev.bottom) / prev.height)
+        builder.add_words(number, row.words, gap_before=gap)
+        prev = row
+
+
+def _ocr_rows(page: PlumberPage, name: str, limits: Limits, deadline: Deadline) -> list[Row]:
+    if not limits.ocr:
+        return []
+    from analyzer.ingest import ocr
+
+    return [Row(words) for words in ocr.page_lines(page, name, limits, deadline)]

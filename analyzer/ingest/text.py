@@ -1,0 +1,81 @@
+"""Plain text letters: decode, normalise newlines, blank lines -> ``gap_before``, form feed -> page."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from analyzer.ingest.build import DocumentBuilder
+from analyzer.ingest.limits import Deadline, Limits
+from analyzer.types import Document, InputError
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Control characters other than tab, newline, carriage return and form feed.
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+MAX_NUL_SHARE = 0.01  # a few stray NULs are stripped; more means a binary file
+MAX_CONTROL_SHARE = 0.05
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes -> str: BOM first, then strict UTF-8, then Windows-1252 (what Word's "Save as text"
+    writes on Canadian machines).  Raises ``unsupported_type`` for binary data."""
+    text = None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError("corrupt", f"{name}: the text file is not valid {codec} ({exc.reason}).") from None
+            break
+    if text is None:
+        if data.count(b"\x00") > MAX_NUL_SHARE * len(data):
+            raise InputError("unsupported_type", f"{name}: binary data, not a PDF, DOCX or text letter.")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            # cp1252 leaves five bytes undefined; those fall back to Latin-1 so decoding never fails.
+            text = data.decode("cp1252", errors="replace") if _cp1252_clean(data) else data.decode("latin-1")
+    sample = text[:200_000]
+    if sample and len(_BINARY.findall(sample.replace("\x00", ""))) > MAX_CONTROL_SHARE * len(sample):
+        raise InputError("unsupported_type", f"{name}: binary data, not a PDF, DOCX or text letter.")
+    return text
+
+
+def _cp1252_clean(data: bytes) -> bool:
+    return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
+
+
+def read_text(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Document:
+    text = decode(data, name).replace("\r\n", "\n").replace("\r", "\n")
+    pages = text.split("\f")
+    if len(pages) > limits.max_pages:
+        raise InputError("too_many_pages",
+                         f"{name}: {len(pages)} pages (form feeds); the limit is {limits.max_pages}.")
+    builder = DocumentBuilder()
+    for number, page in enumerate(pages, start=1):
+        deadline.check(f"page {number}")
+        blanks = 0
+        for raw in page.split("\n"):
+            if not raw.strip():
+                blanks += 1
+                continue
+            for i, piece in enumerate(wrap(raw, limits.max_line_chars)):
+                builder.add_text(number, piece, gap_before=float(blanks) if i == 0 else 0.0)
+            blanks = 0
+        builder.end_page(number)
+    if not builder.has_text:
+        raise InputError("empty", f"{name}: the file holds no text.")
+    return builder.document(name, "text", {"pages": len(pages), "encoding_guess": "text"})
+
+
+def wrap(line: str, limit: int) -> list[str]:
+    """Split an over-long line at spaces (or hard, if it has none) into pieces of <= limit chars."""
+    line = line.rstrip()
+    pieces: list[str] = []
+    while len(line) > limit:
+        cut = line.rfind(" ", limit // 2, limit)
+        cut = cut if cut > 0 else limit
+        pieces.append(line[:cut])
+        line = line[cut:].lstrip()
+    pieces.append(line)
+    return pieces

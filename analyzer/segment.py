@@ -1,0 +1,436 @@
+"""Segmentation: a :class:`Document`'s lines -> blocks with roles (:class:`Layout`).
+
+Three passes, each a small function:
+
+1. ``furniture``: running headers/footers (the same text at the top or bottom of several pages,
+   digits ignored) and page numbers ("Page 2 of 3", a lone "2") leave the body, so a page break
+   can never put a footer inside a duty.
+2. ``group``: body lines become blocks.  A new block starts at a blank gap, a list marker, a
+   heading-like line, a date/subject/salutation/closing line, a table row, or after a short line
+   that ends a sentence.  A list item keeps its wrapped lines (indented, starting lowercase, or
+   following a line that ran to the right margin), also across a page break.
+3. ``classify``: the front matter (before "Dear ...") splits into letterhead / date / addressee /
+   subject; the end (from "Sincerely,") is the signature; the body is headings, list items,
+   table rows and paragraphs.  Sections group blocks under the preceding heading.
+
+Word lists (headings, salutations, closings, hyphenated prefixes) live in
+``analyzer/data/headings.json``.
+
+Hyphenation repair in ``Block.text``: a line ending "word-" followed by a line starting in
+lowercase is joined without the hyphen ("manage-" + "ment" -> "management") unless the part before
+the hyphen is in ``hyphen_keep_prefixes`` ("cross-" + "functional" -> "cross-functional"); a
+continuation starting in uppercase keeps the hyphen ("Toronto-" + "Based").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from analyzer.types import Block, BlockKind, Document, Layout, Line, Section
+
+BLANK = 0.8  # gap_before (in line heights) that counts as a blank line
+TOP_ZONE = 3  # lines at the top/bottom of a page that may be running headers/footers
+BOTTOM_ZONE = 3
+FULL_LINE = 0.85  # a line this close to the right margin was wrapped, not ended
+TXT_CHAR_WIDTH = 5.0  # pseudo points per leading space in plain text (indentation)
+
+MARKER = re.compile(
+    r"^\s*(?P<m>[\u2022\u00b7\u25e6\u25aa\u25ab\u25cf\u25cb\u25a0\u25a1\u27a2\u25ba\u25b8\u2023\u2043\u2219"
+    r"\u2013\u2014*\-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\([A-Z]\)|\(?[ivx]{1,5}[.)])(?=\s)\s*(?=\S)"
+)
+PAGE_NUMBER = re.compile(r"^[-\u2013\s]*(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?[-\u2013\s]*$", re.I)
+PAGE_OF = re.compile(r"\bpage\s+\d{1,3}\s+(?:of|/)\s+\d{1,3}\b", re.I)
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+DATE_LINE = re.compile(
+    rf"^(?:date[:\s]+|[A-Z][\w .'-]{{1,30}},\s+)?(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\.?$",
+    re.I,
+)
+PERCENT_CELL = re.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*%\s*$")
+TXT_CELLS = re.compile(r"\t+|\s+\|\s+|(?<=\S)\s{3,}(?=\S)")
+TERMINAL = (".", "!", "?", ":", ";")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    raw = json.loads((Path(__file__).parent / "data" / "headings.json").read_text(encoding="utf-8"))
+    return {k: set(v) if isinstance(v, list) else v for k, v in raw.items()}
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().strip(":.-\u2013 ").lower())
+
+
+# ---------------------------------------------------------------- line features
+
+@dataclass
+class Stats:
+    """Document-wide measures the line tests compare against."""
+
+    body_size: float
+    body_bold: bool
+    right: dict[int, float]  # page -> right edge of the text (points, or characters for text)
+    left: dict[int, float]
+
+
+def _stats(lines: Sequence[Line]) -> Stats:
+    sizes: Counter[float] = Counter()
+    bold = 0
+    right: dict[int, float] = {}
+    left: dict[int, float] = {}
+    for ln in lines:
+        sizes[ln.size] += len(ln.text)
+        bold += len(ln.text) if ln.bold else -len(ln.text)
+        right[ln.page] = max(right.get(ln.page, 0.0), _x1(ln))
+        left[ln.page] = min(left.get(ln.page, 1e9), _x0(ln))
+    return Stats(sizes.most_common(1)[0][0] if sizes else 0.0, bold > 0, right, left)
+
+
+def _x0(ln: Line) -> float:
+    if ln.bbox:
+        return ln.bbox[0]
+    return (len(ln.text) - len(ln.text.lstrip())) * TXT_CHAR_WIDTH
+
+
+def _x1(ln: Line) -> float:
+    return ln.bbox[2] if ln.bbox else len(ln.text) * TXT_CHAR_WIDTH
+
+
+def marker(ln: Line) -> str | None:
+    m = MARKER.match(ln.text)
+    return m.group("m") if m else None
+
+
+def is_full(ln: Line, st: Stats) -> bool:
+    """The line ran to (near) the right edge: it was wrapped there, the sentence goes on."""
+    left, right = st.left.get(ln.page, 0.0), st.right.get(ln.page, 0.0)
+    return right > left and (_x1(ln) - left) >= FULL_LINE * (right - left)
+
+
+def heading_like(ln: Line, st: Stats) -> bool:
+    text = ln.text.strip()
+    words = text.split()
+    if not text or len(words) > 10 or len(text) > 80 or marker(ln):
+        return False
+    if _key(text) in _data()["headings"]:
+        return True
+    if text.endswith((".", ",", ";")) or DATE_LINE.match(text) or PAGE_NUMBER.match(text):
+        return False
+    if st.body_size and ln.size >= st.body_size + 1.5:
+        return True
+    if ln.bold and not st.body_bold:
+        return True
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters):
+        return True
+    return text.endswith(":") and len(words) <= 6
+
+
+def _starts_with(text: str, phrases: set[str]) -> bool:
+    low = text.strip().lower()
+    return any(low == p or low.startswith(p + " ") or low.startswith(p + ",") for p in phrases)
+
+
+def is_salutation(ln: Line) -> bool:
+    return len(ln.text.split()) <= 12 and _starts_with(ln.text, _data()["salutations"])
+
+
+def is_closing(ln: Line) -> bool:
+    return _key(ln.text.rstrip(",")) in _data()["closings"]
+
+
+def is_subject(ln: Line) -> bool:
+    m = re.match(r"^\s*([A-Za-z]{2,9})\s*[:.]\s*\S", ln.text)
+    return bool(m and m.group(1).lower() in _data()["subject_labels"])
+
+
+def cells(ln: Line) -> list[str]:
+    """Cell texts when the line has table columns (wide gaps in a PDF, tabs / " | " / 3+ spaces
+    in DOCX and text); one cell otherwise."""
+    if ln.words and ln.words[0].bbox:
+        out: list[list[str]] = [[]]
+        prev = None
+        for w in ln.words:
+            gap_min = max(2.0 * (w.size or 10.0), 15.0)
+            if prev is not None and w.bbox and prev.bbox and w.bbox[0] - prev.bbox[2] >= gap_min:
+                out.append([])
+            out[-1].append(w.text)
+            prev = w
+        return [" ".join(c) for c in out if c]
+    return [c.strip() for c in TXT_CELLS.split(ln.text.strip()) if c.strip()]
+
+
+def _cell_starts(ln: Line) -> list[float]:
+    """x position where each cell starts (points, or pseudo points for text)."""
+    if ln.words and ln.words[0].bbox:
+        starts, prev = [], None
+        for w in ln.words:
+            gap_min = max(2.0 * (w.size or 10.0), 15.0)
+            if prev is None or (w.bbox and prev.bbox and w.bbox[0] - prev.bbox[2] >= gap_min):
+                starts.append(w.bbox[0] if w.bbox else 0.0)
+            prev = w
+        return starts
+    starts = [_x0(ln)]
+    for m in TXT_CELLS.finditer(ln.text):
+        if m.start() > len(ln.text) - len(ln.text.lstrip()):
+            starts.append(m.end() * TXT_CHAR_WIDTH)
+    return starts
+
+
+# ---------------------------------------------------------------- pass 1: furniture
+
+def _furniture(doc: Document) -> dict[int, BlockKind]:
+    """Line start offset -> header/footer/page_number for running furniture."""
+    out: dict[int, BlockKind] = {}
+    pages = [p for p in doc.pages if p.lines]
+    seen: dict[tuple[str, str], set[int]] = {}
+    for page in pages:
+        lines = page.lines
+        for zone, zlines in (("top", lines[:TOP_ZONE]), ("bottom", lines[-BOTTOM_ZONE:])):
+            for ln in zlines:
+                text = ln.text.strip()
+                if PAGE_NUMBER.match(text) or (PAGE_OF.search(text) and len(text.split()) <= 6):
+                    out[ln.start] = "page_number"
+                    continue
+                seen.setdefault((zone, re.sub(r"\d+", "#", _key(text))), set()).add(page.number)
+    if len(pages) < 2:
+        return out
+    for page in pages:
+        lines = page.lines
+        for zone, zlines in (("top", lines[:TOP_ZONE]), ("bottom", lines[-BOTTOM_ZONE:])):
+            for ln in zlines:
+                key = (zone, re.sub(r"\d+", "#", _key(ln.text)))
+                if ln.start in out or len(seen.get(key, ())) < 2:
+                    continue
+                if zone == "top" and page.number == 1:
+                    continue  # page 1's top is the letterhead, even when later pages repeat it
+                out[ln.start] = "header" if zone == "top" else "footer"
+    return out
+
+
+# ---------------------------------------------------------------- pass 2: grouping
+
+@dataclass
+class Draft:
+    lines: list[Line]
+    kind: BlockKind = "paragraph"
+    marker: str | None = None
+    cells: list[str] | None = None
+    col_starts: list[float] | None = None
+
+
+def _breaks(ln: Line, prev: Line, cur: Draft, st: Stats) -> bool:
+    """Whether ``ln`` starts a new block after ``prev`` (the last line of ``cur``)."""
+    new_page = ln.page != prev.page
+    if (ln.gap_before >= BLANK and not new_page) or marker(ln):
+        return True
+    if any(f(ln) for f in (is_salutation, is_closing, is_subject)) or DATE_LINE.match(ln.text.strip()):
+        return True
+    if any(f(prev) for f in (is_salutation, is_closing)) or DATE_LINE.match(prev.text.strip()):
+        return True
+    if heading_like(ln, st) or heading_like(prev, st):
+        return True
+    if cur.kind == "table_row":
+        return not _continues_row(ln, cur)
+    if len(cells(ln)) > 1:
+        return True
+    lowered = ln.text.strip()[:1].islower()
+    if cur.kind == "list_item":
+        indented = _x0(ln) > _x0(cur.lines[0]) + 2
+        return not (indented or lowered or is_full(prev, st))
+    if new_page:
+        return not (lowered or not prev.text.rstrip().endswith(TERMINAL))
+    # A short line that ends a sentence ends its paragraph.
+    return prev.text.rstrip().endswith(TERMINAL) and not is_full(prev, st)
+
+
+def _continues_row(ln: Line, cur: Draft) -> bool:
+    """A wrapped table cell: one cell, aligned with a column of the row, small gap."""
+    if ln.gap_before >= BLANK or len(cells(ln)) > 1 or not cur.col_starts:
+        return False
+    x = _x0(ln)
+    for i, start in enumerate(cur.col_starts):
+        if abs(x - start) <= 3.0:
+            if i > 0:
+                return True
+            first = (cur.cells or [""])[0]
+            return ln.text.strip()[:1].islower() or not first.rstrip().endswith(TERMINAL)
+    return False
+
+
+def group(lines: Sequence[Line], st: Stats) -> list[Draft]:
+    drafts: list[Draft] = []
+    for ln in lines:
+        cur = drafts[-1] if drafts else None
+        if cur is not None and not _breaks(ln, cur.lines[-1], cur, st):
+            cur.lines.append(ln)
+            if cur.kind == "table_row" and cur.cells is not None and cur.col_starts:
+                col = min(range(len(cur.col_starts)), key=lambda i: abs(cur.col_starts[i] - _x0(ln)))
+                cur.cells[col] = f"{cur.cells[col]}\n{ln.text.strip()}"
+            continue
+        draft = Draft([ln])
+        m = marker(ln)
+        row = cells(ln)
+        if m:
+            draft.kind, draft.marker = "list_item", m
+        elif len(row) > 1:
+            draft.kind, draft.cells, draft.col_starts = "table_row", row, _cell_starts(ln)
+        drafts.append(draft)
+    _settle_tables(drafts)
+    return drafts
+
+
+def _settle_tables(drafts: list[Draft]) -> None:
+    """A multi-cell line is a table row when it has a percentage cell or a neighbouring row;
+    otherwise (e.g. "Salary:    $95,000" alone) it stays a paragraph."""
+    for i, d in enumerate(drafts):
+        if d.kind != "table_row":
+            continue
+        near = [drafts[j] for j in (i - 1, i + 1) if 0 <= j < len(drafts)]
+        pct = any(PERCENT_CELL.match(c) for c in d.cells or ())
+        if not pct and not any(n.kind == "table_row" for n in near):
+            d.kind, d.cells = "paragraph", None
+
+
+# ---------------------------------------------------------------- pass 3: classification
+
+def _front_end(drafts: list[Draft]) -> int:
+    """Index of the salutation (the front matter is everything before it)."""
+    for i, d in enumerate(drafts):
+        if is_salutation(d.lines[0]):
+            return i
+    for i, d in enumerate(drafts):  # no "Dear": the front ends at the first real paragraph
+        if d.kind != "paragraph" or len(" ".join(ln.text for ln in d.lines).split()) > 14:
+            return i
+    return 0
+
+
+def classify(drafts: list[Draft], st: Stats) -> None:
+    front = _front_end(drafts)
+    date_at = next((i for i in range(front) if DATE_LINE.match(drafts[i].lines[0].text.strip())), None)
+    for i, d in enumerate(drafts[:front]):
+        first = d.lines[0]
+        if i == date_at:
+            d.kind = "date"
+        elif is_subject(first):
+            d.kind = "subject"
+        elif date_at is not None and i > date_at and heading_like(first, st) and len(d.lines) == 1:
+            d.kind = "heading"
+        elif (date_at is not None and i < date_at) or (date_at is None and i == 0 and first.page == 1):
+            d.kind = "letterhead"
+        else:
+            d.kind = "addressee"
+    closing = next((i for i in range(front, len(drafts)) if is_closing(drafts[i].lines[0])), None)
+    for i, d in enumerate(drafts[front:], start=front):
+        first = d.lines[0]
+        if closing is not None and i >= closing:
+            d.kind = "signature"
+        elif i == front and is_salutation(first):
+            d.kind = "salutation"
+        elif is_subject(first):
+            d.kind = "subject"
+        elif d.kind in ("list_item", "table_row"):
+            continue
+        elif len(d.lines) == 1 and heading_like(first, st):
+            d.kind = "heading"
+        elif DATE_LINE.match(first.text.strip()) and len(d.lines) == 1:
+            d.kind = "date"
+        else:
+            d.kind = "paragraph"
+
+
+# ---------------------------------------------------------------- text cleaning and output
+
+def join_lines(texts: Sequence[str]) -> str:
+    """Lines -> one reading text, repairing hyphenation at line ends (rule in the module doc)."""
+    out = ""
+    keep = _data()["hyphen_keep_prefixes"]
+    for raw in texts:
+        t = " ".join(raw.split())
+        if not t:
+            continue
+        m = re.search(r"([A-Za-z]+)-$", out)
+        if not out:
+            out = t
+        elif m and not out.endswith("--") and t[:1].isalpha():
+            out = out + t if (m.group(1).lower() in keep or t[:1].isupper()) else out[:-1] + t
+        else:
+            out = f"{out} {t}"
+    return out
+
+
+def _block(d: Draft) -> Block:
+    texts = [ln.text for ln in d.lines]
+    if d.marker:
+        m = MARKER.match(texts[0])
+        texts[0] = texts[0][m.end():] if m else texts[0]
+    cell_texts: tuple[str, ...] = ()
+    if d.kind == "table_row" and d.cells:
+        cell_texts = tuple(join_lines(c.split("\n")) for c in d.cells)
+        text = " | ".join(cell_texts)
+    else:
+        text = join_lines(texts)
+    return Block(kind=d.kind, text=text, start=d.lines[0].start, end=d.lines[-1].end,
+                 page=d.lines[0].page, lines=tuple(d.lines), marker=d.marker if d.kind == "list_item" else None,
+                 cells=cell_texts)
+
+
+def sections(blocks: Sequence[Block]) -> tuple[Section, ...]:
+    out: list[Section] = []
+    heading: Block | None = None
+    members: list[Block] = []
+    for b in blocks:
+        if b.kind == "heading":
+            if heading is not None or members:
+                out.append(Section(heading, tuple(members)))
+            heading, members = b, []
+        else:
+            members.append(b)
+    if heading is not None or members:
+        out.append(Section(heading, tuple(members)))
+    return tuple(out)
+
+
+def segment(doc: Document) -> Layout:
+    """Split a document into role-labelled blocks; furniture is set aside, never in the body."""
+    furn = _furniture(doc)
+    lines = doc.lines()
+    body = [ln for ln in lines if ln.start not in furn]
+    st = _stats(body)
+    drafts = group(body, st)
+    classify(drafts, st)
+    blocks = tuple(_block(d) for d in drafts)
+    furniture = tuple(
+        Block(kind=furn[ln.start], text=" ".join(ln.text.split()), start=ln.start, end=ln.end,
+              page=ln.page, lines=(ln,))
+        for ln in lines if ln.start in furn
+    )
+    return Layout(document=doc, blocks=blocks, sections=sections(blocks), furniture=furniture)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m analyzer.segment FILE``: print the blocks (a debugging aid)."""
+    import sys
+
+    from analyzer.ingest import read
+
+    for path in argv if argv is not None else sys.argv[1:]:
+        layout = segment(read(path))
+        for b in layout.blocks:
+            extra = f" {b.marker}" if b.marker else (f" {list(b.cells)}" if b.cells else "")
+            print(f"p{b.page} {b.kind:<11}{extra} {b.text[:110]}")
+        for b in layout.furniture:
+            print(f"p{b.page} [{b.kind}] {b.text}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,128 @@
+"""Small reportlab helpers that build real PDFs for tests (importable by any test module).
+
+``flow_pdf`` lays out :class:`L` lines top-down, page by page, with optional running header,
+footer and "Page n of m" numbers; ``image_pdf`` makes a scan-like PDF with no text layer;
+``encrypt`` password-protects a PDF with pypdf.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.pagesizes import LETTER
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+WIDTH, HEIGHT = LETTER
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+DEJAVU_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+
+
+@dataclass
+class L:
+    """One line: ``gap`` blank lines before it; ``cells`` more texts at the given x positions."""
+
+    text: str
+    x: float = 72
+    size: float = 11
+    font: str = "Helvetica"
+    gap: float = 0
+    cells: tuple[tuple[float, str], ...] = ()
+
+
+def dejavu() -> str | None:
+    """Register DejaVu Sans (it has the ﬁ/ﬂ ligature glyphs) and return its name, if installed."""
+    if not DEJAVU.exists():
+        return None
+    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", str(DEJAVU)))
+        if DEJAVU_BOLD.exists():
+            pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(DEJAVU_BOLD)))
+    return "DejaVuSans"
+
+
+def flow_pdf(pages: list[list[L]], header: str | None = None, footer: str | None = None,
+             page_numbers: bool = False, leading: float = 1.25) -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=LETTER)
+    for n, lines in enumerate(pages, start=1):
+        if header:
+            c.setFont("Helvetica", 8)
+            c.drawString(72, 40, header)
+        y = 72.0
+        for line in lines:
+            y += line.gap * line.size * leading
+            c.setFont(line.font, line.size)
+            c.drawString(line.x, HEIGHT - y - line.size, line.text)
+            for x, text in line.cells:
+                c.drawString(x, HEIGHT - y - line.size, text)
+            y += line.size * leading
+        if footer:
+            c.setFont("Helvetica", 8)
+            c.drawString(72, 36, footer)
+        if page_numbers:
+            c.setFont("Helvetica", 8)
+            c.drawString(WIDTH / 2 - 20, 24, f"Page {n} of {len(pages)}")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def image_pdf(pages: int = 1) -> bytes:
+    """A 'scanned' PDF: each page is one generated PNG image, with no text layer at all."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    img = Image.new("RGB", (850, 1100), "white")
+    draw = ImageDraw.Draw(img)
+    for i in range(20):
+        draw.rectangle((80, 100 + i * 40, 700 - (i % 4) * 90, 118 + i * 40), fill="black")
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=LETTER)
+    for _ in range(pages):
+        c.drawImage(ImageReader(img), 0, 0, WIDTH, HEIGHT)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def text_image_pdf(lines: list[str]) -> bytes:
+    """A scanned letter with real (rendered) words, for OCR tests."""
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.utils import ImageReader
+
+    img = Image.new("L", (2550, 3300), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(str(DEJAVU), 42) if DEJAVU.exists() else ImageFont.load_default()
+    for i, text in enumerate(lines):
+        draw.text((250, 300 + i * 80), text, fill=0, font=font)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=LETTER)
+    c.drawImage(ImageReader(img), 0, 0, WIDTH, HEIGHT)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def encrypt(pdf: bytes, password: str = "secret") -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(user_password=password, owner_password=password + "-owner")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def many_pages(n: int) -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=LETTER)
+    for i in range(n):
+        c.setFont("Helvetica", 11)
+        c.drawString(72, 700, f"Annex page {i + 1}")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
