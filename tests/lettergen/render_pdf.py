@@ -1,0 +1,188 @@
+"""PDF rendering with reportlab's canvas and our own line layout (so page breaks, hyphenation and
+running headers/footers happen exactly where the spec asks)."""
+
+from __future__ import annotations
+
+import glob
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from reportlab.lib.pagesizes import LETTER
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from .text import Element, Letter
+from .wrap import wrap
+
+W, H = LETTER
+LEFT, RIGHT, TOP, BOTTOM = 72.0, 72.0, 66.0, 80.0
+SIZE = 10.5
+LH = SIZE * 1.45
+REGULAR, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+
+
+@cache
+def fonts() -> tuple[str, str]:
+    """Register DejaVu Sans (it has the ﬁ/ﬂ ligature glyphs the noise needs)."""
+    for name, file in ((REGULAR, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf")):
+        found = glob.glob(f"/usr/share/fonts/**/{file}", recursive=True)
+        if not found:
+            raise RuntimeError(f"{file} not found: install Debian package fonts-dejavu-core")
+        pdfmetrics.registerFont(TTFont(name, found[0]))
+    return REGULAR, BOLD
+
+
+def width(text: str, font: str = REGULAR, size: float = SIZE) -> float:
+    return pdfmetrics.stringWidth(text, font, size)
+
+
+@dataclass
+class _Pages:
+    """Drawing operations per page, laid out top-down before anything is drawn (for 'Page N of M')."""
+
+    letter: Letter
+    ops: list[list[tuple]] = field(default_factory=lambda: [[]])
+    y: float = TOP
+
+    def new_page(self) -> None:
+        self.ops.append([])
+        self.y = TOP
+
+    def ensure(self, h: float) -> None:
+        if self.y + h > H - BOTTOM:
+            self.new_page()
+
+    def text(self, x: float, s: str, font: str = REGULAR, size: float = SIZE) -> None:
+        self.ops[-1].append(("text", x, self.y + size, s, font, size))
+
+    def line(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        self.ops[-1].append(("line", x0, y0, x1, y1))
+
+    def lines(self, x: float, texts: list[str], font: str = REGULAR, size: float = SIZE) -> None:
+        for t in texts:
+            self.ensure(LH)
+            self.text(x, t, font, size)
+            self.y += LH
+
+    def wrapped(self, x: float, text: str, font: str = REGULAR, duty: bool = False) -> None:
+        # Hyphenation noise only touches duty text: titles and terms stay whole words.
+        hyphenate = duty and self.letter.hyphenate
+        self.lines(x, wrap(text, W - RIGHT - x, lambda s: width(s, font), hyphenate), font)
+
+
+def _letterhead(p: _Pages, el: Element) -> None:
+    if p.letter.twocolumn:
+        p.text(LEFT, el.text, BOLD, 16)
+        y0 = p.y
+        p.y += 2
+        p.lines(W - RIGHT - 170, list(el.lines), REGULAR, 8.5)
+        p.y = max(p.y, y0 + 26) + LH
+        return
+    if el.text:
+        p.text(LEFT, el.text, BOLD, 16)
+        p.y += 24
+    p.lines(LEFT, [" · ".join(el.lines[:2]), " · ".join(el.lines[2:])], REGULAR, 8.5)
+    p.line(LEFT, p.y, W - RIGHT, p.y)
+    p.y += LH
+
+
+def _item(p: _Pages, el: Element) -> None:
+    x_text = LEFT + 18 + max(18.0, width(el.marker) + 6)
+    body = wrap(el.text, W - RIGHT - x_text, width, p.letter.hyphenate)
+    p.ensure(LH)
+    p.text(LEFT + 18, el.marker)
+    p.lines(x_text, body)
+    p.y += LH * 0.2
+
+
+def _table(p: _Pages, el: Element) -> None:
+    widths, pad = (370.0, W - LEFT - RIGHT - 370.0), 4.0
+    for n, (duty, share) in enumerate(el.rows):
+        font = BOLD if n == 0 else REGULAR
+        cells = wrap(duty, widths[0] - 2 * pad, lambda s, f=font: width(s, f), p.letter.hyphenate)
+        h = len(cells) * LH + 2 * pad
+        p.ensure(h)
+        top = p.y
+        p.y += pad
+        p.text(LEFT + widths[0] + pad, share, font)
+        p.lines(LEFT + pad, cells, font)
+        p.y = top + h
+        for x in (LEFT, LEFT + widths[0], W - RIGHT):
+            p.line(x, top, x, p.y)
+        p.line(LEFT, top, W - RIGHT, top)
+        p.line(LEFT, p.y, W - RIGHT, p.y)
+    p.y += LH
+
+
+def _signature(p: _Pages, el: Element) -> None:
+    p.ensure(LH * (4 + len(el.lines)))
+    p.lines(LEFT, [el.text])
+    p.y += LH * 1.5
+    p.line(LEFT, p.y, LEFT + 160, p.y)
+    p.y += LH * 0.3
+    p.lines(LEFT, list(el.lines))
+    p.y += LH
+
+
+def _place(p: _Pages, el: Element) -> None:
+    k = el.kind
+    if k == "letterhead":
+        _letterhead(p, el)
+    elif k == "line":
+        p.lines(LEFT, [el.text, *el.lines])
+    elif k == "gap":
+        p.y += LH * 0.6
+    elif k in ("subject", "heading"):
+        p.y += LH * (0.5 if k == "heading" else 0.2)
+        p.ensure(LH * 3)  # keep a heading with what follows it
+        p.wrapped(LEFT, el.text, BOLD)
+        p.y += LH * 0.3
+    elif k == "label":
+        label, _, value = el.text.partition(": ")
+        p.ensure(LH)
+        p.text(LEFT, label + ":", BOLD)
+        x = LEFT + width(label + ": ", BOLD)
+        p.lines(x, wrap(value, W - RIGHT - x, width, False))
+    elif k == "para":
+        p.wrapped(LEFT, el.text, duty=el.duty)
+        p.y += LH * 0.6
+    elif k == "item":
+        _item(p, el)
+    elif k == "table":
+        _table(p, el)
+    elif k == "break":
+        if el.page == 0 or len(p.ops) < el.page:
+            p.new_page()
+    elif k == "signature":
+        _signature(p, el)
+    else:
+        raise ValueError(f"unknown element kind {k!r}")
+
+
+def render(letter: Letter, path: Path, title: str = "Offer of Employment") -> Path:
+    fonts()
+    p = _Pages(letter)
+    for el in letter.elements:
+        _place(p, el)
+    c = canvas.Canvas(str(path), pagesize=LETTER, invariant=1)  # invariant: byte-stable output
+    c.setTitle(title)
+    total = len(p.ops)
+    for n, ops in enumerate(p.ops, 1):
+        if letter.running:
+            c.setFont(REGULAR, 8)
+            c.drawRightString(W - RIGHT, H - 40, letter.footer_text)
+            c.drawCentredString(W / 2, 40, f"Page {n} of {total}")
+        for op in ops:
+            if op[0] == "text":
+                _, x, y, s, font, size = op
+                c.setFont(font, size)
+                c.drawString(x, H - y, s)
+            else:
+                _, x0, y0, x1, y1 = op
+                c.setLineWidth(0.5)
+                c.line(x0, H - y0, x1, H - y1)
+        c.showPage()
+    c.save()
+    return path

@@ -1,0 +1,278 @@
+"""The letter's wording: a spec becomes a format-neutral list of elements the renderers draw.
+
+Every choice (phrasing, markers, headings, date format) comes from a generator seeded by the spec
+id, so a spec always renders the same letter while the set as a whole varies like real letters.
+A spec may pin a choice in ``style`` (``marker``, ``duties_heading``, ``title_label``,
+``opening``, ``terms``, ``date_format``) when a test needs it.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from .spec import normalise, seed_for
+from .terms import article, fmt_date, term_items
+
+CANDIDATE_ADDRESSES = {
+    "US": ["2210 Maple Avenue", "Austin, TX 78704", "United States"],
+    "MX": ["Av. Paseo de la Reforma 250", "Ciudad de México, CDMX 06600", "Mexico"],
+    "AU": ["15 Collins Street", "Melbourne VIC 3000", "Australia"],
+    "JP": ["1-2-3 Jingumae, Shibuya-ku", "Tokyo 150-0001", "Japan"],
+    "CL": ["Av. Providencia 1234", "Santiago", "Chile"],
+    "PE": ["Av. Larco 345, Miraflores", "Lima 15074", "Peru"],
+    "MY": ["22 Jalan Ampang", "50450 Kuala Lumpur", "Malaysia"],
+}
+BULLETS = ["•", "•", "*", "◦"]
+DASHES = ["-", "-", "–"]
+NUMBERINGS = ["1.", "1.", "1)", "(a)", "a."]
+DUTY_HEADINGS = ["Duties", "Key Responsibilities", "Your responsibilities will include:",
+                 "Duties and Responsibilities", "Main Duties"]
+PARAGRAPH_HEADINGS = ["Duties", "Job Duties", "Responsibilities"]
+TITLE_LABELS = ["Position:", "Job Title:", "Position Title:", "Role:"]
+VALEDICTIONS = ["Sincerely,", "Yours truly,", "Kind regards,", "Best regards,"]
+
+
+@dataclass
+class Element:
+    """One piece of the letter.  ``kind`` decides how each renderer draws it."""
+
+    kind: str  # letterhead|line|subject|heading|para|label|item|table|break|signature|gap
+    text: str = ""
+    lines: tuple[str, ...] = ()  # letterhead address/contact lines, signature lines
+    marker: str = ""  # list marker as printed ("•", "3.", "(c)")
+    rows: tuple[tuple[str, ...], ...] = ()  # table: header row first
+    duty: bool = False  # duty text: hyphenation noise applies here
+    page: int = 0  # break: start a new page unless already on this page or later (0: always)
+
+
+@dataclass
+class Letter:
+    elements: list[Element]
+    employer: str | None
+    list_kind: str = "bullet"  # bullet|number|plain (DOCX list style)
+    twocolumn: bool = False
+    running: bool = False  # running header/footer with "Page N of M"
+    hyphenate: bool = False
+    wrap: bool = False
+    noise: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def footer_text(self) -> str:
+        return f"Confidential – {self.employer}" if self.employer else "Confidential"
+
+
+def marker_for(kind: str, i: int) -> str:
+    """The i-th (0-based) marker in a numbering style like '1.', '1)', '(a)', 'a.'."""
+    n = str(i + 1) if kind[0 if kind[0] != "(" else 1] == "1" else chr(ord("a") + i)
+    if kind.startswith("("):
+        return f"({n})"
+    return n + kind[-1]
+
+
+def apply_noise(text: str, noise: tuple[str, ...]) -> str:
+    if "smart-quotes" in noise:
+        text = re.sub(r'"([^"]*)"', "“\\1”", text).replace("'", "’")
+    if "ligatures" in noise:
+        text = text.replace("fi", "ﬁ").replace("fl", "ﬂ")
+    return text
+
+
+def build(spec: dict[str, Any]) -> Letter:
+    """The letter for a spec, with its wording chosen and its noise applied."""
+    s = normalise(spec)
+    rng = random.Random(seed_for(s))
+    ctx = _Context(s, rng)
+    els = ctx.head() + ctx.opening() + ctx.duties_section()
+    els += [Element("para", p) for p in s["extra_paragraphs"]]
+    els += ctx.terms() + ctx.closing()
+    noise = tuple(s["noise"])
+    for el in els:
+        el.text = apply_noise(el.text, noise)
+        el.lines = tuple(apply_noise(t, noise) for t in el.lines)
+        el.rows = tuple(tuple(apply_noise(c, noise) for c in r) for r in el.rows)
+    employer = None if "employer" in s["omit"] else s["employer"]["name"]
+    return Letter(
+        elements=els, employer=apply_noise(employer, noise) if employer else None,
+        list_kind=ctx.list_kind, twocolumn=s["layout"] == "twocolumn",
+        running=s["layout"] == "pagebreak" or "header-footer" in noise or ctx.running,
+        hyphenate="hyphenation" in noise, wrap="wrapped" in noise, noise=noise,
+    )
+
+
+class _Context:
+    """Wording helpers sharing the spec, the seeded generator and the choices made so far."""
+
+    def __init__(self, s: dict[str, Any], rng: random.Random) -> None:
+        self.s, self.rng, self.style = s, rng, s["style"]
+        self.omit = set(s["omit"])
+        self.emp = s["employer"]
+        self.name = "our company" if "employer" in self.omit else self.emp["name"]
+        self.date_style = self.style.get("date_format", rng.choice([0, 0, 0, 1, 2]))
+        self.list_kind = "bullet"
+        self.running = s["layout"] == "signed-page3" and rng.random() < 0.5
+        self.title = None if "title" in self.omit else s["title"]
+
+    def pick(self, key: str, options: list[Any]) -> Any:
+        return self.style.get(key, self.rng.choice(options))
+
+    def date(self, iso: str) -> str:
+        return fmt_date(iso, self.date_style)
+
+    def letter_date(self) -> str:
+        if self.s.get("date"):
+            return self.s["date"]
+        start = self.s["terms"].get("start_date") or "2027-03-01"
+        return (date.fromisoformat(start) - timedelta(days=self.rng.randint(40, 90))).isoformat()
+
+    def head(self) -> list[Element]:
+        emp, rng = self.emp, self.rng
+        slug = re.sub(r"[^a-z]", "", emp["name"].lower().split(" inc")[0].split(" ltd")[0])[:18]
+        city_line = f"{emp.get('city', '')}, {emp.get('province', '')} {emp.get('postal_code', '')}"
+        contact = [emp.get("address", ""), city_line.strip(" ,"),
+                   f"Tel. ({rng.randint(204, 905)}) 555-{rng.randint(1000, 9999)}",
+                   f"www.{slug}.ca"]
+        name = "" if "employer" in self.omit else emp["name"]
+        cand = self.s["candidate"]
+        addr = cand.get("address") or CANDIDATE_ADDRESSES.get(cand.get("citizenship", ""), [])
+        subject = "Re: Offer of Employment"
+        if self.title and self.s["title_in"] != "sentence":
+            subject = self.pick("subject", [f"Re: Offer of Employment – {self.title}",
+                                            f"RE: Offer of Employment - {self.title}",
+                                            f"Subject: Employment Offer – {self.title}"])
+        first = cand["name"].split()[0]
+        return [
+            Element("letterhead", name, lines=tuple(c for c in contact if c)),
+            Element("line", self.date(self.letter_date())),
+            Element("gap"),
+            Element("line", cand["name"], lines=tuple(addr)),
+            Element("gap"),
+            Element("subject", subject),
+            Element("line", rng.choice([f"Dear {cand['name']},", f"Dear {first},", f"Dear {first}:"])),
+            Element("gap"),
+        ]
+
+    def opening(self) -> list[Element]:
+        t, e = self.title, self.name
+        if t is None:
+            text = f"We are pleased to offer you employment with {e.rstrip('.')}, on the terms set out below."
+        else:
+            text = self.pick("opening", [
+                f"We are pleased to offer you the position of {t} with {e.rstrip('.')}.",
+                f"On behalf of {e}, I am delighted to offer you employment as {article(t)}{t}.",
+                f"Following your recent interviews, {e} is pleased to invite you to join us as "
+                f"{article(t)}{t} in our {self.emp.get('city', 'head')} office.",
+                f"We are pleased to confirm our offer of employment as {article(t)}{t} with {e.rstrip('.')}.",
+            ])
+        els = [Element("para", text)]
+        if self.s["layout"] in ("pagebreak", "signed-page3"):
+            els.append(Element("para", self.background()))
+        if t and self.s["title_in"] == "label":
+            els.append(Element("label", f"{self.pick('title_label', TITLE_LABELS)} {t}"))
+        return els
+
+    def background(self) -> str:
+        business = self.emp.get("business", "a Canadian company")
+        return (f"{self.name[:1].upper()}{self.name[1:]} is {business} based in "
+                f"{self.emp.get('city', 'Canada')}. Our team serves clients across Canada and "
+                f"abroad, and we value the experience you will bring to the role described in this "
+                f"letter. The sections below set out your responsibilities and the terms of the offer.")
+
+    def duties_section(self) -> list[Element]:
+        if "duties" in self.omit:
+            return []
+        layout, duties = self.s["layout"], self.s["duties"]
+        if layout == "table":
+            return self.duties_table(duties)
+        if layout == "paragraph":
+            return self.duties_prose(duties)
+        heading = self.pick("duties_heading", DUTY_HEADINGS)
+        els = [Element("heading", heading)]
+        markers = self.markers(layout, len(duties))
+        for i, (d, m) in enumerate(zip(duties, markers, strict=True)):
+            if layout == "pagebreak" and i == max(1, len(duties) // 2):
+                els.append(Element("break"))
+            els.append(Element("item", d["text"], marker=m, duty=True))
+        return els
+
+    def markers(self, layout: str, n: int) -> list[str]:
+        if layout == "numbered":
+            kind = self.pick("marker", NUMBERINGS)
+            self.list_kind = "number"
+            return [marker_for(kind, i) for i in range(n)]
+        if layout == "dashes":
+            self.list_kind = "plain"
+            return [self.pick("marker", DASHES)] * n
+        m = self.pick("marker", BULLETS)
+        return [m] * n
+
+    def duties_table(self, duties: list[dict[str, Any]]) -> list[Element]:
+        header = self.rng.choice([("Duty", "% of time"), ("Responsibility", "Time (%)"),
+                                  ("Main duties", "% of time")])
+        rows = [header] + [(d["text"], f"{d.get('share', 0):g}%") for d in duties]
+        heading = self.pick("duties_heading", ["Duties and Time Allocation", "Duties",
+                                               "Key Responsibilities"])
+        return [Element("heading", heading), Element("table", rows=tuple(rows), duty=True)]
+
+    def duties_prose(self, duties: list[dict[str, Any]]) -> list[Element]:
+        sentences = [d["text"] if d["text"].rstrip()[-1:] in ".!?" else d["text"] + "." for d in duties]
+        half = len(sentences) // 2 if len(sentences) > 5 else len(sentences)
+        paras = [" ".join(sentences[:half]), " ".join(sentences[half:])]
+        heading = Element("heading", self.pick("duties_heading", PARAGRAPH_HEADINGS))
+        return [heading] + [Element("para", p, duty=True) for p in paras if p]
+
+    def terms(self) -> list[Element]:
+        items = self.term_items()
+        els: list[Element] = []
+        if self.s["layout"] == "signed-page3":
+            els.append(Element("break", page=2))
+        els.append(Element("heading", self.rng.choice(["Terms of Employment", "Terms and Conditions",
+                                                       "Compensation and Hours"])))
+        if self.pick("terms", ["paragraphs", "paragraphs", "labelled"]) == "labelled":
+            els += [Element("label", f"{label}: {value}") for label, value, _ in items]
+        else:
+            sentences = [sentence for _, _, sentence in items]
+            for i in range(0, len(sentences), 3):
+                els.append(Element("para", " ".join(sentences[i:i + 3])))
+        return els + [Element("para", p) for p in self.boilerplate()]
+
+    def term_items(self) -> list[tuple[str, str, str]]:
+        return term_items(self.s, self.rng, self.date_style)
+
+    def boilerplate(self) -> list[str]:
+        clauses = [
+            "You will be eligible for our group health and dental benefits from your first day of employment.",
+            "You will receive three weeks of paid vacation per year.",
+            "This offer is conditional on your obtaining a valid work permit from Immigration, "
+            "Refugees and Citizenship Canada.",
+        ]
+        if self.s.get("boilerplate") is False:
+            return []
+        if self.s["layout"] in ("pagebreak", "signed-page3"):
+            return clauses
+        return self.rng.sample(clauses, self.rng.randint(1, 2))
+
+    def closing(self) -> list[Element]:
+        rng, sig = self.rng, self.s["signatory"]
+        els: list[Element] = []
+        if self.s["layout"] == "signed-page3":
+            els.append(Element("break", page=3))
+        els.append(Element("para", rng.choice([
+            "To accept this offer, please sign below and return a copy of this letter to us.",
+            "Please confirm your acceptance by signing and returning a copy of this letter within "
+            "ten business days.",
+        ]) + " " + rng.choice([f"We look forward to welcoming you to {self.name.rstrip('.')}.",
+                                "We are excited to have you join our team."])))
+        if "signature" in self.omit:
+            return els
+        lines = [sig["name"], sig["title"]] + ([] if "employer" in self.omit else [self.emp["name"]])
+        els.append(Element("signature", rng.choice(VALEDICTIONS), lines=tuple(lines)))
+        if self.s["layout"] == "signed-page3" or rng.random() < 0.4:
+            els.append(Element("heading", "Acceptance"))
+            els.append(Element("para", "I accept the offer of employment set out in this letter."))
+            els.append(Element("line", "Signature: ______________________   Date: ______________",
+                               lines=(self.s["candidate"]["name"],)))
+        return els
