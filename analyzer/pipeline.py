@@ -1,0 +1,88 @@
+"""One letter in, one :class:`Report` out: ingest -> segment -> extract -> match -> checks.
+
+Every stage runs exactly once per letter.  A file that cannot be read never raises: the report
+carries the :class:`InputError` instead, so a batch goes on past broken files.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from analyzer.types import InputError, Report
+
+log = logging.getLogger(__name__)
+
+PROGRAMS: tuple[str, ...] = ("cusma", "cptpp")
+
+
+@dataclass(frozen=True)
+class PipelineReport(Report):
+    """A :class:`Report` that remembers whether its JSON should carry the letter text.
+
+    ``Report`` itself has no such field; the subclass keeps ``analyse(..., include_text=True)``
+    meaningful for integrators who call ``.to_dict()`` without arguments."""
+
+    include_text: bool = False
+
+    def to_dict(self, include_text: bool | None = None) -> dict[str, Any]:
+        return super().to_dict(self.include_text if include_text is None else include_text)
+
+
+def source_label(source: str | Path | bytes, name: str | None) -> str:
+    """The name a report shows for its input: the given name, else the path as given."""
+    if name:
+        return name
+    if isinstance(source, bytes | bytearray):
+        return "<bytes>"
+    return str(source)
+
+
+def analyse(
+    source: str | Path | bytes,
+    program: str = "cusma",
+    citizenship: str | None = None,
+    config: Any = None,
+    name: str | None = None,
+    include_text: bool = False,
+) -> Report:
+    """Analyse one letter (a path or the file's bytes) and return its report.
+
+    ``program`` is ``"cusma"`` or ``"cptpp"``; ``citizenship`` an ISO 3166 alpha-2 code;
+    ``config`` an ``analyzer.config.RuleConfig`` (``None``: defaults); ``name`` the file name to
+    show (needed to know the type of ``bytes``).  Raises ``ValueError`` only for a bad
+    ``program`` (a caller's mistake, not a bad file)."""
+    if program not in PROGRAMS:
+        raise ValueError(f"program must be one of {', '.join(PROGRAMS)}, not {program!r}")
+    cc = citizenship.strip().upper() if citizenship else None
+    label = source_label(source, name)
+    base = {"file": label, "program": program, "citizenship": cc, "include_text": include_text}
+    try:
+        return PipelineReport(**base, **_run_stages(source, name, program, cc, config))
+    except InputError as exc:
+        return PipelineReport(**base, error=exc)
+    except Exception as exc:  # a bug in a stage must not stop a batch; keep the trace in the log
+        log.exception("internal error while analysing %s", label)
+        message = f"{label}: internal error while analysing the letter ({type(exc).__name__}: {exc})."
+        return PipelineReport(**base, error=InputError("internal_error", message))
+
+
+def _run_stages(
+    source: str | Path | bytes, name: str | None, program: str, citizenship: str | None, config: Any
+) -> dict[str, Any]:
+    # Imported here so `offercheck --help` and report rendering never load spaCy and the corpora.
+    from analyzer import checks, extract, ingest, match, segment
+    from analyzer.checks.base import CheckContext
+
+    document = ingest.read(source, name=name)
+    layout = segment.segment(document)
+    extraction = extract.extract(layout)
+    title = extraction.title.value if extraction.title else None
+    matches = match.match(title, [duty.text for duty in extraction.duties])
+    ctx = CheckContext(document=document, layout=layout, extraction=extraction, matches=matches,
+                       program=program, citizenship=citizenship)
+    findings = checks.run(ctx, config)
+    return {"document": document, "extraction": extraction, "matches": matches,
+            "findings": tuple(findings)}
