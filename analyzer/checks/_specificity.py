@@ -1,0 +1,118 @@
+"""How specific a duty statement is, measured against the NOC 2021 main-duty vocabulary.
+
+A professional duty names what is worked on (a system, a structure, a sample, a patient group, a
+tax return).  Words that are rare across the ~4,000 NOC main-duty statements (high IDF) carry that
+content; words in every unit group ("prepare", "reports", "plans") and the generic verbs and nouns
+of ``lexicons/generic_words.json`` do not.  Words absent from the NOC vocabulary altogether are
+usually product or domain names (SAP, ANSYS, HL7) and count as specific.
+
+``score(text)`` is the sum of the IDF weights of the distinct specific words, so one very
+technical word or two moderately specific ones pass; a duty made only of generic verbs and nouns
+scores 0 however long it is."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analyzer.checks._data import lexicon, noc_groups, threshold
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#/.\-']*[A-Za-z0-9+#]|[A-Za-z]")
+
+
+def words(text: str) -> list[str]:
+    out = []
+    for w in _WORD.findall(text):
+        out += [p for p in re.split(r"[-/]", w) if p]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _idf() -> tuple[dict[str, float], float]:
+    """IDF of every word over the NOC 2021 main-duty statements (document = one statement)."""
+    df: Counter[str] = Counter()
+    n = 0
+    for group in noc_groups().values():
+        for duty in group.duties:
+            n += 1
+            df.update({_stem(w.lower()) for w in words(duty)})
+    idf = {w: math.log(n / c) for w, c in df.items()}
+    return idf, math.log(n)
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Words of the NOC example titles: the vocabulary that names occupations' objects and fields
+    ("groundwater", "payroll", "bridge"), which job-advert filler ("ownership", "deadlines") is not."""
+    return frozenset(_stem(w.lower()) for group in noc_groups().values()
+                     for title in group.example_titles for w in words(title))
+
+
+def _stem(word: str) -> str:
+    """A light plural/tense fold so 'samples' and 'sample' share a document frequency."""
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("s", ""), ("ing", ""), ("ed", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + repl
+    return word
+
+
+@lru_cache(maxsize=1)
+def _generic() -> tuple[frozenset[str], frozenset[str]]:
+    g = lexicon("generic_words")
+    generic = frozenset(w.lower() for w in g["verbs"] + g["nouns"] + g["broad"])
+    return generic, frozenset(w.lower() for w in g["stopwords"])
+
+
+@dataclass(frozen=True)
+class Specificity:
+    score: float
+    specific: tuple[str, ...]  # the words that carried the score, most specific first
+    generic_only: bool  # no word outside the generic and stop lists
+
+
+def _is_name(raw: str, first: bool) -> bool:
+    """A product, standard or proper name: an acronym, a word with digits, or capitalised mid-sentence."""
+    return ((raw.isupper() and len(raw) >= 2) or any(c.isdigit() for c in raw)
+            or (not first and raw[:1].isupper()))
+
+
+def _weight(raw: str, first: bool) -> float:
+    """How much one word shows what the duty works on (0: nothing)."""
+    idf, idf_max = _idf()
+    w = raw.lower()
+    if _is_name(raw, first):
+        return idf_max
+    stem = _stem(w)
+    if w.endswith("ly") and len(w) > 5:  # adverbs ("closely", "timely") say how, not what
+        return 0.0
+    if stem not in _title_words():  # advert filler ("ownership", "deadlines") names no occupation's object
+        return 0.0
+    weight = idf.get(stem, idf_max)
+    return weight if weight >= threshold("vague_idf_min") else 0.0
+
+
+def measure(text: str) -> Specificity:
+    generic, stop = _generic()
+    weights: dict[str, float] = {}
+    content = 0
+    for i, raw in enumerate(words(text)):
+        w = raw.lower()
+        if w in stop or w in generic or len(w) < 2:
+            continue
+        content += 1
+        weight = _weight(raw, i == 0)
+        if weight > 0:
+            weights[w] = max(weights.get(w, 0.0), weight)
+    ranked = sorted(weights.items(), key=lambda kv: -kv[1])
+    # Diminishing returns: the third and later words add half, so a long list of mid-rare words does
+    # not outscore one precise term by sheer length.
+    score = sum(v if i < 2 else v / 2 for i, (_, v) in enumerate(ranked))
+    return Specificity(score=score, specific=tuple(w for w, _ in ranked), generic_only=content == 0)
+
+
+def is_vague(text: str, cutoff: float | None = None) -> bool:
+    cutoff = threshold("vague_specificity") if cutoff is None else cutoff
+    return measure(text).score < cutoff
