@@ -42,6 +42,9 @@ class Settings:
     formats: tuple[str, ...] = ("json",)
     include_text: bool = False
     timeout_s: float = 60.0
+    # Replaces analyzer.pipeline.analyse (same keywords): a module-level function so workers can
+    # import it; lets integrators and tests run the batch machinery over their own analysis.
+    analyser: Callable[..., Report] | None = None
 
     def key(self) -> str:
         cfg = self.config
@@ -50,7 +53,9 @@ class Settings:
             cfg_key = {"select": list(cfg.select), "ignore": list(cfg.ignore),
                        "severity": sorted(dict(cfg.severity).items()),
                        "baseline": sorted(map(list, cfg.baseline))}
-        blob = json.dumps([__version__, self.program, self.citizenship, cfg_key, self.include_text],
+        fn = self.analyser
+        fn_key = f"{fn.__module__}.{fn.__qualname__}" if fn is not None else None
+        blob = json.dumps([__version__, self.program, self.citizenship, cfg_key, self.include_text, fn_key],
                           sort_keys=True)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
@@ -186,8 +191,9 @@ def error_dict(path: str, settings: Settings, code: str, message: str) -> dict[s
 
 def analyse_job(job: Job, settings: Settings) -> dict[str, Any]:
     """The report dict of one letter (with its text), never raising for a bad letter."""
-    from analyzer.pipeline import analyse
+    from analyzer.pipeline import analyse as pipeline_analyse
 
+    analyse = settings.analyser or pipeline_analyse
     disarm = _alarm(settings.timeout_s, job.path)
     try:
         report = analyse(job.path, program=settings.program, citizenship=settings.citizenship,
@@ -375,6 +381,7 @@ def _dispatch(jobs: list[Job], settings: Settings, out_dir: str | None, workers:
             finish(work(chunk, settings, out_dir))
         return
     chunks = list(_chunks(jobs, workers))
+    lost: list[Job] = []
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
         futures: dict[Future[list[Result]], list[Job]] = {
             pool.submit(work, chunk, settings, out_dir): chunk for chunk in chunks}
@@ -383,12 +390,23 @@ def _dispatch(jobs: list[Job], settings: Settings, out_dir: str | None, workers:
             finished, remaining = wait(remaining, return_when=FIRST_COMPLETED)
             for fut in finished:
                 try:
-                    results = fut.result()
-                except Exception as exc:  # a worker died (crash, out of memory): report, go on
-                    results = [(j.index, error_dict(j.path, settings, "internal_error",
-                                f"{j.path}: the process analysing this letter stopped ({exc!r})."), [])
-                               for j in futures[fut]]
-                finish(results)
+                    finish(fut.result())
+                except Exception:  # a worker died (crash, OOM) and took the pool down with it
+                    lost += futures[fut]
+    _retry_alone(sorted(lost, key=lambda j: j.index), settings, out_dir, finish)
+
+
+def _retry_alone(jobs: list[Job], settings: Settings, out_dir: str | None,
+                 finish: Callable[[list[Result]], None]) -> None:
+    """Letters lost with a dead worker, each again in a process of its own, so only the letter
+    that kills its process is reported as failing (never this process: it may crash again)."""
+    for job in jobs:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            try:
+                finish(pool.submit(work, [job], settings, out_dir).result())
+            except Exception as exc:
+                message = f"{job.path}: the process analysing this letter stopped ({exc!r})."
+                finish([(job.index, error_dict(job.path, settings, "internal_error", message), [])])
 
 
 def write_batch_files(out: Path, jobs: Sequence[Job], reports: Sequence[dict[str, Any]],
