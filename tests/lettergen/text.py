@@ -130,7 +130,9 @@ class _Context:
 
     def head(self) -> list[Element]:
         emp, rng = self.emp, self.rng
-        slug = re.sub(r"[^a-z]", "", emp["name"].lower().split(" inc")[0].split(" ltd")[0])[:18]
+        words = [w for w in re.findall(r"[a-z]+", emp["name"].lower())
+                 if w not in ("inc", "ltd", "corp", "llp", "the", "of", "society")]
+        slug = "".join(words[:2])
         city_line = f"{emp.get('city', '')}, {emp.get('province', '')} {emp.get('postal_code', '')}"
         contact = [emp.get("address", ""), city_line.strip(" ,"),
                    f"Tel. ({rng.randint(204, 905)}) 555-{rng.randint(1000, 9999)}",
