@@ -1,0 +1,64 @@
+"""The letter's body blocks, each with its cleaned text and its spaCy doc (spaCy runs once per block,
+so once over the letter), shared by the title, duty and field extractors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from analyzer.extract.text import CleanText, clean
+from analyzer.nlp import get_nlp
+from analyzer.types import Block, Evidence, Layout
+
+FURNITURE = {"header", "footer", "page_number"}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One body block: ``clean`` is its reading text, ``doc`` the spaCy doc of that text."""
+
+    index: int
+    block: Block
+    clean: CleanText
+    doc: Doc
+
+    @property
+    def text(self) -> str:
+        return self.clean.text
+
+    @property
+    def kind(self) -> str:
+        return self.block.kind
+
+
+@dataclass(frozen=True)
+class Body:
+    layout: Layout
+    parts: tuple[Part, ...]
+
+    def evidence(self, part: Part, start: int, end: int) -> Evidence:
+        """Evidence for clean characters [start, end) of ``part``."""
+        raw_start, raw_end = part.clean.raw_span(start, end)
+        return self.layout.document.evidence(raw_start, raw_end)
+
+    def raw_evidence(self, start: int, end: int) -> Evidence:
+        return self.layout.document.evidence(start, end)
+
+    def finditer(self, pattern: re.Pattern[str], kinds: set[str] | None = None
+                 ) -> Iterator[tuple[Part, re.Match[str]]]:
+        for part in self.parts:
+            if kinds is None or part.kind in kinds:
+                for m in pattern.finditer(part.text):
+                    yield part, m
+
+
+def read_body(layout: Layout) -> Body:
+    text = layout.document.text
+    blocks = [b for b in layout.blocks if b.kind not in FURNITURE]
+    cleans = [clean(text[b.start:b.end], b.start) for b in blocks]
+    docs = list(get_nlp().pipe(c.text for c in cleans))
+    parts = tuple(Part(i, b, c, d) for i, (b, c, d) in enumerate(zip(blocks, cleans, docs, strict=True)))
+    return Body(layout, parts)

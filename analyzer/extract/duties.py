@@ -1,0 +1,270 @@
+"""The duties of the position, each with its evidence span and, where given, its share of time.
+
+Where the duties section is:
+  1. after a heading that names duties ("Duties", "Key Responsibilities", ...; ``duty_cues.jsonl``),
+  2. else after a paragraph that announces them ("Your duties will include:") and is followed by a
+     list or table,
+  3. else the longest run of list items (three or more) in the body.
+
+What is a duty inside it:
+  * each list item (bullets, numbers, letters, dashes) and each table row (the duty cell; the share
+    from the "%" cell; the header row is skipped);
+  * a paragraph's sentences (spaCy sentencizer), one sentence = one duty, because employers write
+    one duty per sentence far more often than they pack several into one.  The exception is a
+    list-like sentence: an announcing phrase followed by items separated by semicolons ("Your duties
+    will include: analysing X; designing Y; and testing Z") is split at the semicolons.  Sentences
+    that only announce ("Your main duties are as follows.") are dropped.
+
+Where it stops: at the next heading, the signature, or a paragraph that is not a duty (after a
+list: any paragraph; after duty paragraphs: one that reads as terms, see ``term_cues.jsonl``, or
+whose sentences do not read as duty statements).  Furniture (running headers, footers, page
+numbers) never reaches here: segment moved it out of ``Layout.blocks``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from analyzer.extract.body import Body, Part
+from analyzer.nlp import load_patterns
+from analyzer.types import Duty
+
+ITEM_KINDS = {"list_item", "table_row"}
+MIN_FALLBACK_RUN = 3
+_MARKER = re.compile(r"^\s*(?:[\u2022\u25e6\u25aa\u2023\u2043\u00b7*\-\u2013\u2014o]|\(?\d{1,2}[.)]|"
+                     r"\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])\s+")
+_SHARE = re.compile(r"[\(\[]?\s*(?:approx(?:imately|\.)?\s*)?(?P<n>\d{1,3}(?:\.\d+)?)\s*%"
+                    r"(?:\s*of\s+(?:the\s+|my\s+|your\s+)?(?:working\s+)?time)?\s*[\)\]]?", re.I)
+_SHARE_CELL = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*%?\s*$")
+_EDGE_PUNCT = " \t-\u2013\u2014:;,"
+
+
+@cache
+def _openers() -> frozenset[str]:
+    """Words that open a sentence about the offer rather than a duty (no POS tagger here)."""
+    return frozenset(r["opener"] for r in load_patterns("duty_cues") if "opener" in r)
+
+
+@cache
+def _cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    duty = load_patterns("duty_cues")
+    heads = tuple(r["heading"] for r in duty if "heading" in r)
+    intros = tuple(r["intro"] for r in duty if "intro" in r)
+    terms = tuple(r["cue"] for r in load_patterns("term_cues"))
+    return heads, intros, terms
+
+
+def _key(text: str) -> str:
+    text = re.sub(r"^\s*(?:\d+|[ivx]+|[a-z])[.)]\s+", "", text.lower())
+    return " ".join(re.sub(r"[^\w%' ]", " ", text).split())
+
+
+def is_duty_heading(text: str) -> bool:
+    key = _key(text)
+    heads, intros, _ = _cues()
+    if len(key.split()) > 8:
+        return False
+    return key in heads or any(h in key for h in ("duties", "responsibilities")) or any(
+        i in key for i in intros)
+
+
+def _is_intro(text: str) -> bool:
+    low = text.lower()
+    return any(i in low for i in _cues()[1])
+
+
+def _is_terms(text: str) -> bool:
+    low = text.lower()
+    return any(c in low for c in _cues()[2]) or bool(re.search(r"\$\s?\d", text))
+
+
+def _start(body: Body) -> int | None:
+    """Index (into body.parts) of the block that opens the duties section."""
+    parts = body.parts
+    for p in parts:
+        if p.kind == "heading" and is_duty_heading(p.text):
+            return p.index
+    for p in parts:
+        nxt = parts[p.index + 1] if p.index + 1 < len(parts) else None
+        if p.kind in {"paragraph", "other"} and _is_intro(p.text) and nxt and nxt.kind in ITEM_KINDS:
+            return p.index
+    return None
+
+
+def _longest_run(body: Body) -> list[Part]:
+    best: list[Part] = []
+    run: list[Part] = []
+    for p in body.parts:
+        if p.kind in ITEM_KINDS:
+            run.append(p)
+            if len(run) > len(best):
+                best = list(run)
+        else:
+            run = []
+    return best if len(best) >= MIN_FALLBACK_RUN else []
+
+
+def find_duties(body: Body) -> tuple[Duty, ...]:
+    start = _start(body)
+    if start is None:
+        return tuple(d for p in _longest_run(body) for d in _item_duties(body, p))
+    duties: list[Duty] = []
+    seen_items = False
+    seen_prose = False
+    for p in body.parts[start + 1:]:
+        if p.kind in ITEM_KINDS:
+            duties += _item_duties(body, p)
+            seen_items = True
+        elif p.kind in {"paragraph", "other"}:
+            if seen_items:
+                break
+            if _is_intro(p.text) and not seen_prose and p.text.rstrip().endswith(":"):
+                continue
+            prose = _prose_duties(body, p, first=not seen_prose)
+            if not prose:
+                if seen_prose:
+                    break
+                continue
+            duties += prose
+            seen_prose = True
+        else:
+            break
+    return tuple(duties)
+
+
+def _strip_marker(part: Part) -> int:
+    """Clean offset where the item text starts (after its list marker)."""
+    text = part.text
+    marker = part.block.marker
+    if marker and text.startswith(marker):
+        pos = len(marker)
+    else:
+        m = _MARKER.match(text) if part.kind == "list_item" else None
+        pos = m.end() if m else 0
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _duty(body: Body, part: Part, s: int, e: int, share: float | None = None) -> Duty | None:
+    """A duty from clean span [s, e) of ``part``: its share of time (if written) is taken out."""
+    text = part.text[s:e]
+    m = _SHARE.search(text) if share is None else None
+    if m:
+        share = float(m.group("n"))
+        head, tail = text[:m.start()], text[m.end():]
+        if len(head.strip(_EDGE_PUNCT)) >= len(tail.strip(_EDGE_PUNCT)):
+            e = s + len(head.rstrip(_EDGE_PUNCT + " ("))
+        else:
+            s = s + m.end() + (len(tail) - len(tail.lstrip(_EDGE_PUNCT)))
+        text = part.text[s:e]
+    lead = len(text) - len(text.lstrip(" \t"))
+    s += lead
+    e = s + len(text.strip(" \t").rstrip(" \t;,"))
+    if e <= s or not any(c.isalpha() for c in part.text[s:e]):
+        return None
+    return Duty(part.text[s:e], body.evidence(part, s, e), share)
+
+
+def _item_duties(body: Body, part: Part) -> list[Duty]:
+    if part.kind == "table_row":
+        d = _row_duty(body, part)
+        return [d] if d else []
+    d = _duty(body, part, _strip_marker(part), len(part.text))
+    return [d] if d else []
+
+
+def _row_duty(body: Body, part: Part) -> Duty | None:
+    cells = [c for c in part.block.cells if c.strip()]
+    if not cells:
+        cells = [c for c in re.split(r"\s*\|\s*|\t|\s{3,}", part.text) if c.strip()]
+    share = None
+    texts = []
+    for c in cells:
+        m = _SHARE_CELL.match(c)
+        if m and share is None:
+            share = float(m.group("n"))
+        else:
+            texts.append(c)
+    if not texts:
+        return None
+    cell = max(texts, key=len)
+    if share is None and _is_header_row(part.text):
+        return None
+    span = _find_cell(part.text, cell)
+    if span is None:
+        return None
+    return _duty(body, part, span[0], span[1], share if share is not None else None)
+
+
+def _is_header_row(text: str) -> bool:
+    low = text.lower()
+    return len(low.split()) <= 8 and any(w in low for w in ("duty", "duties", "responsibilit", "% of", "time", "task"))
+
+
+def _find_cell(text: str, cell: str) -> tuple[int, int] | None:
+    """Span of a cell's text inside the row's clean text (cells may have been wrapped differently)."""
+    norm = " ".join(cell.split())
+    pos = text.find(norm)
+    if pos >= 0:
+        return pos, pos + len(norm)
+    words = norm.split()
+    if not words:
+        return None
+    first = text.find(words[0])
+    last = text.rfind(words[-1])
+    if first < 0 or last < first:
+        return None
+    return first, last + len(words[-1])
+
+
+def _prose_duties(body: Body, part: Part, first: bool) -> list[Duty]:
+    """Duties from a paragraph's sentences (see the module docstring for the rules)."""
+    if _is_terms(part.text) and not first:
+        return []
+    out: list[Duty] = []
+    sentences = list(part.doc.sents)
+    for sent in sentences:
+        s, e = sent.start_char, sent.end_char
+        text = part.text[s:e]
+        if _is_intro(text):
+            out += _list_sentence(body, part, s, e)
+            continue
+        if not first and not _reads_as_duty(text):
+            return []
+        d = _duty(body, part, s, e)
+        if d:
+            out.append(d)
+    return out
+
+
+def _reads_as_duty(sentence: str) -> bool:
+    words = sentence.split()
+    return bool(words) and words[0].lower().strip("\"'(") not in _openers() and not _is_terms(sentence)
+
+
+def _list_sentence(body: Body, part: Part, s: int, e: int) -> list[Duty]:
+    """'Your duties will include: A; B; and C.' -> A, B, C.  An announcing sentence alone -> nothing."""
+    text = part.text[s:e]
+    low = text.lower()
+    cue_end = max(low.find(i) + len(i) for i in _cues()[1] if i in low)
+    colon = text.find(":", cue_end)
+    rest_at = colon + 1 if colon >= 0 else cue_end
+    rest = text[rest_at:].strip(" .:")
+    if len(rest.split()) < 3 or rest.lower() in {"the following", "as follows"}:
+        return []
+    pieces = [m for m in re.finditer(r"[^;]+", text[rest_at:])] if ";" in rest else []
+    if not pieces:
+        d = _duty(body, part, s + rest_at, e)
+        return [d] if d else []
+    out = []
+    for m in pieces:
+        ps, pe = s + rest_at + m.start(), s + rest_at + m.end()
+        lead = re.match(r"\s*(?:and\s+|or\s+)?", part.text[ps:pe])
+        ps += lead.end() if lead else 0
+        d = _duty(body, part, ps, pe)
+        if d:
+            out.append(d)
+    return out
+

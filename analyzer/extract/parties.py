@@ -1,0 +1,176 @@
+"""Who and where: employer name and address, worksite, the signatory.
+
+Employer: the letterhead's first line that is a name (no digits, no web or phone), else the
+company line of the signature block, else a prose cue ("X is pleased to offer", "On behalf of X,").
+Worksite: a city and province in a sentence or line about the place of work ("located in",
+"Work Location:"), else the letterhead's city line; the province comes as its 2-letter code from
+``places.jsonl`` (names and abbreviations), a known city without a province takes its province.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analyzer.extract.body import Body, Part
+from analyzer.extract.cues import phrase_re, phrases, regexes, sentences
+from analyzer.extract.text import clean
+from analyzer.types import Line, Value
+
+_NOT_NAME = re.compile(r"\d|@|www\.|https?:|\.(?:ca|com|org)\b|\btel\b|\bphone\b|\bfax\b", re.I)
+_POSTAL = re.compile(r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b")
+_STREET = re.compile(r"^\s*(?:\d+[A-Za-z]?(?:-\d+)?\s+\w|(?:Suite|Unit|P\.?O\.?\s+Box)\b)", re.I)
+_WORKSITE_CUE = re.compile(
+    r"work\s+location|worksite|work\s+site|place\s+of\s+work|located\s+(?:in|at)|based\s+(?:in|at|out\s+of)|"
+    r"office\s+in|work\s+(?:at|in|from)|location\s*:|report\s+to\s+(?:our|the)\s+\w+\s+office", re.I)
+_CITY_BEFORE = re.compile(r"((?:[A-Z][\w'.\-]*|de|la|du|sur)(?:\s+(?:[A-Z][\w'.\-]*|de|la|du|sur))*)\s*,?\s*$")
+_SIGN_NOISE = re.compile(r"^[\s_./\-]*$|^\(?signed\)?$|^/s/|signature", re.I)
+_NAME = re.compile(r"^(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'\-]+(?:\s+[A-Z][\w'.\-]*){1,3}$")
+
+
+def _letterhead(body: Body) -> list[Part]:
+    heads = [p for p in body.parts if p.kind == "letterhead"]
+    if heads:
+        return heads
+    first = body.parts[0] if body.parts else None
+    return [first] if first is not None and first.kind in {"other", "heading", "paragraph"} else []
+
+
+def _lines(body: Body, parts: list[Part]) -> list[Line]:
+    return [ln for p in parts for ln in p.block.lines]
+
+
+def _line_value(body: Body, line: Line, value: str | None = None) -> Value:
+    ct = clean(line.text, line.start)
+    text = value if value is not None else ct.text
+    pos = max(ct.text.find(text), 0)
+    s, e = ct.raw_span(pos, pos + len(text))
+    return Value(text, body.raw_evidence(s, e))
+
+
+def employer(body: Body) -> Value | None:
+    for line in _lines(body, _letterhead(body)):
+        text = clean(line.text).text
+        if text and not _NOT_NAME.search(text) and not _POSTAL.search(text) and any(c.isalpha() for c in text):
+            return _line_value(body, line)
+    company = _signature_company(body)
+    if company:
+        return company
+    for part, s, e in sentences(body, {"paragraph", "other"}):
+        for pattern in regexes("employer_cue"):
+            m = pattern.search(part.text, s, e)
+            if m and not m.group("name").lower().startswith(("our ", "the company")):
+                name = m.group("name").strip(" ,")
+                ns = part.text.find(name, m.start("name"))
+                return Value(name, body.evidence(part, ns, ns + len(name)))
+    return None
+
+
+def _has_suffix(text: str) -> bool:
+    words = {w.strip(",").lower() for w in text.split()}
+    return any(sfx in words for sfx in phrases("company_suffix"))
+
+
+def _signature_company(body: Body) -> Value | None:
+    sig = _signature_lines(body)
+    for line in sig[1:]:
+        text = clean(line.text).text
+        if _has_suffix(text) and not _NOT_NAME.search(text):
+            return _line_value(body, line)
+    return None
+
+
+def employer_address(body: Body) -> Value | None:
+    """Street line plus the city/province/postal-code line after it, joined with ", "."""
+    lines = _lines(body, _letterhead(body))
+    for k, line in enumerate(lines):
+        if not _STREET.match(line.text):
+            continue
+        group = [line]
+        for nxt in lines[k + 1:k + 3]:
+            if _NOT_NAME.search(nxt.text) and not (_POSTAL.search(nxt.text) or _STREET.match(nxt.text)):
+                break
+            group.append(nxt)
+            if _POSTAL.search(nxt.text) or _province_in(nxt.text):
+                break
+        text = ", ".join(clean(g.text).text.strip(" ,") for g in group)
+        return Value(text, body.raw_evidence(group[0].start, group[-1].end))
+    return None
+
+
+def _province_in(text: str) -> bool:
+    return bool(re.search(r",\s*[A-Z]{2}\b", text))
+
+
+def _place_in(part: Part, s: int, e: int) -> tuple[dict[str, str | None], int, int] | None:
+    """The first city/province in clean span [s, e) of ``part``."""
+    ents = [ent for ent in part.doc.ents if ent.start_char >= s and ent.end_char <= e]
+    for k, ent in enumerate(ents):
+        if ent.label_ == "PROVINCE":
+            if len(ent.text) <= 5 and not _after_city(part.text, ent.start_char):
+                continue  # "ON" alone is not a place; "Toronto, ON" is
+            prev = ents[k - 1] if k else None
+            if prev is not None and prev.label_ == "CITY" and ent.start_char - prev.end_char <= 3:
+                return {"city": prev.text, "province": ent.ent_id_}, prev.start_char, ent.end_char
+            city, start = _city_before(part.text, s, ent.start_char)
+            return {"city": city, "province": ent.ent_id_}, start, ent.end_char
+        if ent.label_ == "CITY":
+            nxt = ents[k + 1] if k + 1 < len(ents) else None
+            if nxt is not None and nxt.label_ == "PROVINCE" and nxt.start_char - ent.end_char <= 3:
+                continue  # handled with the province
+            return {"city": ent.text, "province": ent.ent_id_}, ent.start_char, ent.end_char
+    return None
+
+
+def _after_city(text: str, pos: int) -> bool:
+    return bool(re.search(r"[A-Za-z\u00c0-\u00ff.]\s*,\s*$", text[max(0, pos - 40):pos]))
+
+
+def _city_before(text: str, s: int, pos: int) -> tuple[str | None, int]:
+    """The capitalised words just before "<city>, <province>", and where they start."""
+    before = text[s:pos].rstrip()
+    if not before.endswith(","):
+        return None, pos
+    m = _CITY_BEFORE.search(before[:-1])
+    return (m.group(1).strip(), s + m.start(1)) if m else (None, pos)
+
+
+def worksite(body: Body) -> Value | None:
+    fallback = None
+    for part, s, e in sentences(body):
+        if part.kind in {"letterhead", "addressee", "signature", "date"}:
+            continue
+        if _WORKSITE_CUE.search(part.text, s, e):
+            found = _place_in(part, s, e)
+            if found:
+                return Value(found[0], body.evidence(part, found[1], found[2]))
+    for part in _letterhead(body):
+        found = _place_in(part, 0, len(part.text))
+        if found:
+            fallback = Value(found[0], body.evidence(part, found[1], found[2]))
+            break
+    return fallback
+
+
+def _signature_lines(body: Body) -> list[Line]:
+    """Document lines from the valediction ("Sincerely,") on, furniture left out."""
+    furniture = {(ln.start) for b in body.layout.furniture for ln in b.lines}
+    lines = [ln for ln in body.layout.document.lines() if ln.start not in furniture]
+    vale = phrase_re("valediction")
+    for k, line in enumerate(lines):
+        text = line.text.strip().rstrip(",.")
+        m = vale.fullmatch(text)
+        if m:
+            return lines[k:k + 8]
+    return []
+
+
+def signatory(body: Body) -> Value | None:
+    lines = _signature_lines(body)
+    for line in lines[1:]:
+        text = clean(line.text).text
+        if _SIGN_NOISE.search(text):
+            continue
+        if _NAME.match(text) and not _has_suffix(text):
+            return _line_value(body, line)
+        break
+    return None

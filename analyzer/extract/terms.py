@@ -1,0 +1,197 @@
+"""The offer's terms: start and end dates, term length, permanent wording, weekly hours, wage.
+
+A date counts as the start (end) date only when a start (end) cue precedes it in the same
+sentence, so the letter's own date at the top is never taken for either.  Wages are normalised
+with the letter's weekly hours (40 when it gives none) and 52 weeks a year.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from analyzer.extract import dates
+from analyzer.extract.body import Body
+from analyzer.extract.cues import phrase_re, sentences
+from analyzer.types import Value
+
+DEFAULT_HOURS = 40.0
+WEEKS_PER_YEAR = 52
+CUE_WINDOW = 80  # characters between a cue and its date
+_RANGE = re.compile(r"\bfrom\s+(?P<a>.{6,30}?)\s+(?:to|until|through|-|\u2013)\s+(?P<b>.{6,30})", re.I)
+_NOT_TERM = re.compile(r"probation|vacation|notice|warranty|within|benefit|review", re.I)
+_TERM_CONTEXT = re.compile(r"term|period|contract|temporary|position|employment|basis|ending|duration|"
+                           r"appointment|assignment|months|years", re.I)
+_HOURS_TEMPLATE = (
+    r"\b(?P<n>\d{{1,2}}(?:\.\d{{1,2}})?|{words})(?:\s*\(\s*(?P<paren>\d{{1,2}}(?:\.\d{{1,2}})?)\s*\))?"
+    r"[\s-]*hours?(?:\s+of\s+work)?\s*(?:per|a|each|every|/)\s*week|"
+    r"\b(?P<n2>\d{{1,2}}(?:\.\d{{1,2}})?)[\s-]*hours?\s+weekly|"
+    r"\b(?P<n3>\d{{1,2}}(?:\.\d{{1,2}})?)[\s-]*hour\s+(?:work\s*)?week")
+_AMOUNT = r"(?P<amt>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)"
+_MONEY = re.compile(
+    rf"(?P<pre>\b(?:CAD|CDN|USD|US|C)\s?\$?|\$)\s?{_AMOUNT}(?:\s?(?P<post>CAD|CDN|USD|US\s?dollars|dollars|Canadian\s+dollars))?"
+    rf"|\b{_AMOUNT.replace('amt', 'amt2')}\s?(?P<post2>CAD|CDN|USD)\b", re.I)
+_PERIOD_AFTER = re.compile(
+    r"^\s*(?:CAD|CDN|USD|Canadian\s+dollars|dollars)?\s*(?:gross\s+)?(?:(?:per|an|a|each|every|/)\s*"
+    r"(?P<unit>hour|hr|week|month|year|annum|yr)|(?P<adv>hourly|weekly|monthly|annually|yearly|bi-?weekly))\b",
+    re.I)
+_PERIOD_BEFORE = re.compile(r"\b(?P<adj>hourly|weekly|monthly|annual|yearly|annualized|base)\s+"
+                            r"(?:base\s+|gross\s+)?(?:salary|wage|rate|pay|compensation)\b[^$]{0,25}$", re.I)
+_PAY_CONTEXT = re.compile(r"salary|wage|pay|paid|compensation|remuneration|rate", re.I)
+_NOT_PAY = re.compile(r"bonus|allowance|relocation|reimburs|stipend|signing|expense|insurance", re.I)
+_PERIODS = {"hour": "hour", "hr": "hour", "hourly": "hour", "week": "week", "weekly": "week",
+            "month": "month", "monthly": "month", "year": "year", "annum": "year", "yr": "year",
+            "annually": "year", "yearly": "year", "annual": "year", "annualized": "year"}
+
+
+def _dates_after(body: Body, cue: str, day_first: bool) -> Value | None:
+    for part, s, e in sentences(body):
+        for m in phrase_re(cue).finditer(part.text, s, e):
+            d = dates.DATE_RE.search(part.text, m.end(), min(e, m.end() + CUE_WINDOW))
+            if d:
+                parsed = dates.parse_date(d, day_first)
+                if parsed:
+                    return Value(parsed.isoformat(), body.evidence(part, d.start(), d.end()))
+    return None
+
+
+def _range(body: Body, day_first: bool) -> tuple[Value, Value] | None:
+    """"from January 15, 2027 to January 14, 2029"."""
+    for part, s, e in sentences(body):
+        found = [d for d in dates.DATE_RE.finditer(part.text, s, e)]
+        for a, b in zip(found, found[1:], strict=False):
+            between = part.text[a.end():b.start()].strip().lower()
+            before = part.text[max(s, a.start() - 12):a.start()].lower()
+            if between in {"to", "until", "through", "-", "\u2013", "and"} and "from" in before:
+                da, db = dates.parse_date(a, day_first), dates.parse_date(b, day_first)
+                if da and db:
+                    return (Value(da.isoformat(), body.evidence(part, a.start(), a.end())),
+                            Value(db.isoformat(), body.evidence(part, b.start(), b.end())))
+    return None
+
+
+def day_first(body: Body) -> bool:
+    """Numeric dates are read day-first when any date of the letter can only be day-first."""
+    return any(dates.only_day_first(m) for p in body.parts for m in dates.DATE_RE.finditer(p.text))
+
+
+def start_end(body: Body) -> tuple[Value | None, Value | None]:
+    df = day_first(body)
+    start, end = _dates_after(body, "start_cue", df), _dates_after(body, "end_cue", df)
+    if start is None or end is None:
+        rng = _range(body, df)
+        if rng:
+            start, end = start or rng[0], end or rng[1]
+    if start and end and end.value == start.value:
+        end = None
+    return start, end
+
+
+def term_months(body: Body, start: Value | None, end: Value | None) -> Value | None:
+    for part, s, e in sentences(body):
+        text = part.text[s:e]
+        if _NOT_TERM.search(text) or not _TERM_CONTEXT.search(text):
+            continue
+        m = dates.duration_re().search(part.text, s, e)
+        if m:
+            months = dates.duration_months(m)
+            if months:
+                return Value(months, body.evidence(part, m.start(), m.end()))
+    if start and end:
+        months = dates.months_between(date.fromisoformat(start.value), date.fromisoformat(end.value))
+        ev = end.evidence
+        return Value(months, ev) if months else None
+    return None
+
+
+def permanent(body: Body, has_term: bool) -> Value | None:
+    """True for permanent/indefinite wording; False for a fixed term or temporary wording."""
+    temp: Value | None = None
+    for part, s, e in sentences(body):
+        text = part.text[s:e]
+        masked = phrase_re("not_permanent").sub(lambda m: "#" * len(m.group()), text)
+        m = phrase_re("permanent").search(masked)
+        if m:
+            return Value(True, body.evidence(part, s + m.start(), s + m.end()))
+        t = phrase_re("temporary").search(text) if temp is None else None
+        if t:
+            temp = Value(False, body.evidence(part, s + t.start(), s + t.end()))
+    if temp:
+        return temp
+    return Value(False, None) if has_term else None
+
+
+@cache
+def _hours_re() -> re.Pattern[str]:
+    return re.compile(_HOURS_TEMPLATE.format(words=dates.number_alternation()), re.I)
+
+
+def hours_per_week(body: Body) -> Value | None:
+    for part, m in body.finditer(_hours_re()):
+        value = _number(m.group("paren") or m.group("n") or m.group("n2") or m.group("n3"))
+        if value and 1 <= value <= 80:
+            return Value(value, body.evidence(part, m.start(), m.end()))
+    return None
+
+
+def _number(text: str | None) -> float | None:
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return dates.number_words().get(" ".join(text.lower().split()))
+
+
+def wage(body: Body, hours: float | None) -> Value | None:
+    for part, s, e in sentences(body):
+        text = part.text[s:e]
+        if _NOT_PAY.search(text):
+            continue
+        for m in _MONEY.finditer(part.text, s, e):
+            period = _period(part.text, m, s)
+            if period is None and not _PAY_CONTEXT.search(text):
+                continue
+            amount = float((m.group("amt") or m.group("amt2")).replace(",", ""))
+            if amount <= 0:
+                continue
+            cur = _currency(m.group("pre") or "", m.group("post") or m.group("post2") or "")
+            value = normalise_wage(amount, cur, period or _guess_period(amount), hours)
+            return Value(value, body.evidence(part, m.start(), _period_end(part.text, m)))
+    return None
+
+
+def _period(text: str, m: re.Match[str], sent_start: int) -> str | None:
+    after = _PERIOD_AFTER.match(text, m.end())
+    if after:
+        word = (after.group("unit") or after.group("adv")).lower().replace("-", "")
+        return "week" if word == "biweekly" else _PERIODS.get(word)
+    before = _PERIOD_BEFORE.search(text[sent_start:m.start()])
+    if before and before.group("adj").lower() != "base":
+        return _PERIODS.get(before.group("adj").lower())
+    return None
+
+
+def _period_end(text: str, m: re.Match[str]) -> int:
+    after = _PERIOD_AFTER.match(text, m.end())
+    return after.end() if after else m.end()
+
+
+def _guess_period(amount: float) -> str:
+    """No period written: an amount under 200 is a rate per hour, else a yearly salary."""
+    return "hour" if amount < 200 else "year"
+
+
+def _currency(pre: str, post: str) -> str:
+    both = f"{pre} {post}".upper()
+    return "USD" if "US" in both.replace("USD", "US") and "CAD" not in both else "CAD"
+
+
+def normalise_wage(amount: float, currency: str, period: str, hours: float | None) -> dict[str, object]:
+    """Wage with its hourly and annual equivalents (weekly hours default to 40, 52 weeks a year)."""
+    h = hours or DEFAULT_HOURS
+    per_year = {"hour": h * WEEKS_PER_YEAR, "week": WEEKS_PER_YEAR, "month": 12, "year": 1}[period]
+    annual = amount * per_year
+    return {"amount": amount, "currency": currency, "period": period,
+            "hourly": round(annual / (h * WEEKS_PER_YEAR), 2), "annual": round(annual, 2)}

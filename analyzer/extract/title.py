@@ -1,0 +1,299 @@
+"""The job title as the letter writes it.
+
+Candidates come from four places; the highest score wins, the earliest in the letter breaks a tie:
+
+====================  =====  ==============================================================
+source                score  example
+====================  =====  ==============================================================
+labelled line         10     "Position: Computer Systems Analyst", a "Job Title | ..." row
+subject line           8     "Re: Offer of Employment - Computer Systems Analyst"
+prose cue            4-6     "... offer you the position of Computer Systems Analyst with ..."
+heading                2     a short heading that is not a section name ("Compensation")
+====================  =====  ==============================================================
+
+A labelled line is the employer's own statement of the title, so it beats everything; a subject
+line is nearly as explicit; prose cues differ in strength (``title_cues.jsonl`` gives each a
+score 1-3, added to 3).  The value keeps the letter's words (cleaned of line breaks and ligatures)
+and never runs on into "with Maple Inc.", "at our Toronto office" or "effective ...".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from analyzer.extract.body import Body, Part
+from analyzer.extract.text import clean
+from analyzer.nlp import load_patterns
+from analyzer.types import Value
+
+MAX_WORDS = 10
+_NOC_TAIL = re.compile(r"\s*[\(\[]\s*(?:NOC|TEER)\b.*$", re.I)
+_EDGE = " \t.,;:-\u2013\u2014\"'()"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    score: float
+    order: int  # raw offset: earlier wins ties
+    text: str
+    start: int  # raw span
+    end: int
+    source: str
+
+
+def _words_re(phrase: str) -> str:
+    return r"\s+".join(re.escape(w) for w in phrase.split())
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    labels = sorted((r["label"] for r in load_patterns("title_labels")), key=len, reverse=True)
+    alt = "|".join(_words_re(lb) for lb in labels)
+    return re.compile(rf"^\s*(?:{alt})\s*(?::|-|\u2013|\u2014)\s*(?P<v>.*?)\s*$", re.I)
+
+
+@cache
+def _label_cells() -> frozenset[str]:
+    return frozenset(r["label"].lower() for r in load_patterns("title_labels"))
+
+
+@cache
+def _subject_re() -> re.Pattern[str]:
+    rows = load_patterns("title_subject")
+    prefixes = "|".join(_words_re(r["prefix"]) for r in rows if "prefix" in r)
+    return re.compile(rf"^\s*(?:{prefixes})\s*:\s*(?P<v>.+?)\s*$", re.I)
+
+
+@cache
+def _subject_leads() -> re.Pattern[str]:
+    leads = sorted((r["lead"] for r in load_patterns("title_subject") if "lead" in r), key=len, reverse=True)
+    alt = "|".join(_words_re(x) for x in leads)
+    return re.compile(rf"(?:{alt})", re.I)
+
+
+@cache
+def _cue_re() -> tuple[re.Pattern[str], dict[str, int]]:
+    rows = sorted(load_patterns("title_cues"), key=lambda r: len(r["cue"]), reverse=True)
+    scores = {" ".join(r["cue"].lower().split()): int(r["score"]) for r in rows}
+    alt = "|".join(_words_re(r["cue"]) for r in rows)
+    return re.compile(rf"\b(?P<cue>{alt})\s+", re.I), scores
+
+
+@cache
+def _stops() -> tuple[frozenset[str], frozenset[str]]:
+    rows = load_patterns("title_stops")
+    stops = frozenset(r["stop"] for r in rows if "stop" in r)
+    conns = frozenset(r["connector"] for r in rows if "connector" in r)
+    return stops, conns
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    return frozenset(r["pattern"].lower() for r in load_patterns("places"))
+
+
+@cache
+def _section_headings() -> frozenset[str]:
+    rows = list(load_patterns("headings")) + list(load_patterns("duty_cues"))
+    return frozenset(r["heading"] for r in rows if "heading" in r)
+
+
+def _trim(text: str) -> str:
+    text = _NOC_TAIL.sub("", text)
+    return text.strip(_EDGE)
+
+
+def _candidate(body: Body, part: Part, s: int, e: int, score: float, source: str) -> Candidate | None:
+    """A candidate from clean span [s, e) of ``part`` after trimming its edges."""
+    value = part.text[s:e]
+    trimmed = _trim(value)
+    if not trimmed or len(trimmed.split()) > MAX_WORDS or not any(c.isalpha() for c in trimmed):
+        return None
+    s += value.find(trimmed)
+    e = s + len(trimmed)
+    raw_s, raw_e = part.clean.raw_span(s, e)
+    return Candidate(score, raw_s, trimmed, raw_s, raw_e, source)
+
+
+def _from_labels(body: Body) -> list[Candidate]:
+    out: list[Candidate] = []
+    for part in body.parts:
+        if part.kind == "table_row" and len(part.block.cells) >= 2:
+            c = _from_label_cells(body, part)
+            if c:
+                out.append(c)
+            continue
+        text = part.text
+        # A labelled line may have been joined with its neighbours into one block: look at the
+        # document's own lines of the block, whose spans are exact.
+        lines = part.block.lines or ()
+        for k, line in enumerate(lines):
+            m = _label_re().match(_line_text(body, line.start, line.end))
+            if not m:
+                continue
+            s, e = line.start + m.start("v"), line.start + m.end("v")
+            if s == e and k + 1 < len(lines):  # "Position:" alone, the title on the next line
+                s, e = lines[k + 1].start, lines[k + 1].end
+            c = _raw_candidate(body, s, e, 10.0, "label")
+            if c:
+                out.append(c)
+        if not lines:
+            m = _label_re().match(text)
+            if m:
+                c = _candidate(body, part, m.start("v"), m.end("v"), 10.0, "label")
+                if c:
+                    out.append(c)
+    return out
+
+
+def _line_text(body: Body, start: int, end: int) -> str:
+    return body.layout.document.text[start:end]
+
+
+def _raw_candidate(body: Body, s: int, e: int, score: float, source: str) -> Candidate | None:
+    ct = clean(body.layout.document.text[s:e], s)
+    trimmed = _trim(ct.text)
+    if not trimmed or len(trimmed.split()) > MAX_WORDS or not any(c.isalpha() for c in trimmed):
+        return None
+    cs = ct.text.find(trimmed)
+    raw_s, raw_e = ct.raw_span(cs, cs + len(trimmed))
+    return Candidate(score, raw_s, trimmed, raw_s, raw_e, source)
+
+
+def _from_label_cells(body: Body, part: Part) -> Candidate | None:
+    cells = part.block.cells
+    if cells[0].strip(" :").lower() not in _label_cells():
+        return None
+    value = cells[1].strip()
+    pos = part.text.find(value)
+    if pos < 0:
+        return None
+    return _candidate(body, part, pos, pos + len(value), 10.0, "label")
+
+
+def _from_subject(body: Body) -> list[Candidate]:
+    out: list[Candidate] = []
+    for part in body.parts:
+        if part.kind not in {"subject", "heading", "paragraph", "other", "salutation"}:
+            continue
+        m = _subject_re().match(part.text)
+        if not m:
+            continue
+        s, e = m.start("v"), m.end("v")
+        inner = part.text[s:e]
+        cue = _cue_re()[0].search(inner)
+        if cue:  # "Re: Offer of Employment for the Position of X"
+            span = _prose_span(part.text, s + cue.end())
+            if span:
+                c = _candidate(body, part, span[0], span[1], 8.0, "subject")
+                if c:
+                    out.append(c)
+            continue
+        lead = _subject_leads().search(inner)
+        if lead:
+            before, after = inner[:lead.start()], inner[lead.end():]
+            if after.strip(_EDGE):
+                s = s + lead.end()
+            elif before.strip(_EDGE):
+                e = s + lead.start()
+            else:
+                continue
+        c = _candidate(body, part, s, e, 8.0, "subject")
+        if c:
+            out.append(c)
+    return out
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _prose_span(text: str, pos: int) -> tuple[int, int] | None:
+    """Clean span of the title that starts at ``pos`` (just after a cue)."""
+    m = re.compile(r"(?:(?:a|an|the)\s+)?(?:new\s+)?", re.I).match(text, pos)
+    pos = m.end() if m else pos
+    if pos < len(text) and text[pos] in "\"'":
+        close = text.find(text[pos], pos + 1)
+        if close > pos + 1:
+            return pos + 1, close
+    words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text, pos)][: MAX_WORDS + 2]
+    if not words:
+        return None
+    stops, conns = _stops()
+    capital = words[0][2][0].isupper() or words[0][2][0].isdigit()
+    end = None
+    for k, (ws, we, w) in enumerate(words):
+        bare = w.strip(".,;:()\"'!?")
+        low = bare.lower()
+        if k > 0 and _ends_title(bare, low, words, k, capital, stops, conns):
+            break
+        if not bare or w[0] in "(\"[":
+            break
+        end = ws + len(w.rstrip(".,;:)\"'!?")) if w[-1] in ".,;:)\"'!?" else we
+        if w[-1] in ",;:()!?" or (w.endswith(".") and not _abbrev(bare)):
+            break
+        if k + 1 >= MAX_WORDS:
+            break
+    return (pos, end) if end else None
+
+
+def _abbrev(word: str) -> bool:
+    return len(word) <= 3 and word[:1].isupper() and word not in {"I", "IT", "HR"}
+
+
+def _ends_title(bare: str, low: str, words: list, k: int, capital: bool,
+                stops: frozenset[str], conns: frozenset[str]) -> bool:
+    two = f"{low} {words[k + 1][2].lower()}" if k + 1 < len(words) else low
+    if two in stops:
+        return True
+    if not capital:
+        return low in stops
+    if bare[:1].isupper() or bare[:1].isdigit():
+        return low in _place_words()
+    if low in conns and k + 1 < len(words):
+        nxt = words[k + 1][2].strip(".,;:()\"'")
+        return not (nxt[:1].isupper() and nxt.lower() not in _place_words())
+    return True
+
+
+def _from_prose(body: Body) -> list[Candidate]:
+    out: list[Candidate] = []
+    pattern, scores = _cue_re()
+    for part in body.parts:
+        if part.kind in {"heading", "letterhead", "signature", "subject"}:
+            continue
+        for m in pattern.finditer(part.text):
+            span = _prose_span(part.text, m.end())
+            if not span:
+                continue
+            cue = " ".join(m.group("cue").lower().split())
+            c = _candidate(body, part, span[0], span[1], 3.0 + scores.get(cue, 1), "prose")
+            if c:
+                out.append(c)
+    return out
+
+
+def _from_headings(body: Body) -> list[Candidate]:
+    out: list[Candidate] = []
+    for part in body.parts:
+        if part.kind != "heading":
+            continue
+        words = part.text.split()
+        key = re.sub(r"^[\d.()ivx]+\s+", "", part.text.lower()).strip(_EDGE)
+        if not 1 <= len(words) <= 6 or key in _section_headings() or any(ch.isdigit() for ch in key):
+            continue
+        c = _candidate(body, part, 0, len(part.text), 2.0, "heading")
+        if c:
+            out.append(c)
+    return out
+
+
+def find_title(body: Body) -> Value | None:
+    cands = _from_labels(body) + _from_subject(body) + _from_prose(body)
+    if not cands:
+        cands = _from_headings(body)
+    if not cands:
+        return None
+    best = min(cands, key=lambda c: (-c.score, c.order))
+    return Value(best.text, body.raw_evidence(best.start, best.end))

@@ -1,0 +1,56 @@
+"""The one spaCy pipeline of offercheck, built once per process.
+
+``spacy.blank("en")`` (no trained weights may be downloaded) plus the rule-based sentencizer and an
+EntityRuler whose patterns come from ``analyzer/data/patterns/*.jsonl``; the pattern files are read
+when the pipeline is first asked for, not at import.  ``load_patterns`` gives the other modules the
+same files (title cues, duty cues, field regexes) so every lexicon a lawyer may correct lives in data.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+PATTERN_DIR = Path(__file__).parent / "data" / "patterns"
+
+
+@cache
+def load_patterns(name: str) -> tuple[dict[str, Any], ...]:
+    """Rows of ``analyzer/data/patterns/<name>.jsonl``; rows holding only a ``note`` are skipped."""
+    rows: list[dict[str, Any]] = []
+    with (PATTERN_DIR / f"{name}.jsonl").open(encoding="utf-8") as fh:
+        for raw in fh:
+            raw = raw.strip()
+            if not raw:
+                continue
+            row = json.loads(raw)
+            if set(row) != {"note"}:
+                rows.append(row)
+    return tuple(rows)
+
+
+def _ruler_patterns(nlp: Language) -> list[dict[str, Any]]:
+    """Places as token patterns: names match case-insensitively, abbreviations ("ON", "B.C.") exactly,
+    because "on" and "ON" must not be the same thing."""
+    patterns = []
+    for row in load_patterns("places"):
+        attr = "ORTH" if row.get("case") == "exact" else "LOWER"
+        tokens = [t.text for t in nlp.make_doc(row["pattern"])]
+        pattern = [{attr: t if attr == "ORTH" else t.lower()} for t in tokens]
+        patterns.append({"label": row["label"], "pattern": pattern, "id": row["id"]})
+    return patterns
+
+
+@cache
+def get_nlp() -> Language:
+    """Blank English + sentencizer + place EntityRuler (cached: build cost is paid once)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    ruler.add_patterns(_ruler_patterns(nlp))  # type: ignore[attr-defined]
+    return nlp
