@@ -79,9 +79,10 @@ class Stats:
     body_bold: bool
     right: dict[int, float]  # page -> right edge of the text (points, or characters for text)
     left: dict[int, float]
+    kind: str = "pdf"
 
 
-def _stats(lines: Sequence[Line]) -> Stats:
+def _stats(lines: Sequence[Line], kind: str = "pdf") -> Stats:
     sizes: Counter[float] = Counter()
     bold = 0
     right: dict[int, float] = {}
@@ -91,7 +92,7 @@ def _stats(lines: Sequence[Line]) -> Stats:
         bold += len(ln.text) if ln.bold else -len(ln.text)
         right[ln.page] = max(right.get(ln.page, 0.0), _x1(ln))
         left[ln.page] = min(left.get(ln.page, 1e9), _x0(ln))
-    return Stats(sizes.most_common(1)[0][0] if sizes else 0.0, bold > 0, right, left)
+    return Stats(sizes.most_common(1)[0][0] if sizes else 0.0, bold > 0, right, left, kind)
 
 
 def _x0(ln: Line) -> float:
@@ -107,6 +108,14 @@ def _x1(ln: Line) -> float:
 def marker(ln: Line) -> str | None:
     m = MARKER.match(ln.text)
     return m.group("m") if m else None
+
+
+def ends_sentence(ln: Line) -> bool:
+    text = ln.text.rstrip()
+    if not text.endswith(TERMINAL):
+        return False
+    last = text.split()[-1].lower()
+    return last not in _data()["abbreviations"]
 
 
 def is_full(ln: Line, st: Stats) -> bool:
@@ -187,6 +196,11 @@ def _cell_starts(ln: Line) -> list[float]:
 
 # ---------------------------------------------------------------- pass 1: furniture
 
+def _zones(lines: Sequence[Line]) -> tuple[tuple[str, Sequence[Line]], ...]:
+    """The top and bottom lines of a page, never overlapping on a short page."""
+    half = len(lines) // 2
+    return ("top", lines[:min(TOP_ZONE, half)]), ("bottom", lines[max(len(lines) - BOTTOM_ZONE, half):])
+
 def _furniture(doc: Document) -> dict[int, BlockKind]:
     """Line start offset -> header/footer/page_number for running furniture."""
     out: dict[int, BlockKind] = {}
@@ -194,7 +208,7 @@ def _furniture(doc: Document) -> dict[int, BlockKind]:
     seen: dict[tuple[str, str], set[int]] = {}
     for page in pages:
         lines = page.lines
-        for zone, zlines in (("top", lines[:TOP_ZONE]), ("bottom", lines[-BOTTOM_ZONE:])):
+        for zone, zlines in _zones(lines):
             for ln in zlines:
                 text = ln.text.strip()
                 if PAGE_NUMBER.match(text) or (PAGE_OF.search(text) and len(text.split()) <= 6):
@@ -205,7 +219,7 @@ def _furniture(doc: Document) -> dict[int, BlockKind]:
         return out
     for page in pages:
         lines = page.lines
-        for zone, zlines in (("top", lines[:TOP_ZONE]), ("bottom", lines[-BOTTOM_ZONE:])):
+        for zone, zlines in _zones(lines):
             for ln in zlines:
                 key = (zone, re.sub(r"\d+", "#", _key(ln.text)))
                 if ln.start in out or len(seen.get(key, ())) < 2:
@@ -240,6 +254,8 @@ def _breaks(ln: Line, prev: Line, cur: Draft, st: Stats) -> bool:
         return True
     if cur.kind == "table_row":
         return not _continues_row(ln, cur)
+    if st.kind == "docx" and not new_page:  # a soft line break inside one Word paragraph
+        return len(cells(ln)) > 1
     if len(cells(ln)) > 1:
         return True
     lowered = ln.text.strip()[:1].islower()
@@ -247,9 +263,9 @@ def _breaks(ln: Line, prev: Line, cur: Draft, st: Stats) -> bool:
         indented = _x0(ln) > _x0(cur.lines[0]) + 2
         return not (indented or lowered or is_full(prev, st))
     if new_page:
-        return not (lowered or not prev.text.rstrip().endswith(TERMINAL))
+        return not (lowered or not ends_sentence(prev))
     # A short line that ends a sentence ends its paragraph.
-    return prev.text.rstrip().endswith(TERMINAL) and not is_full(prev, st)
+    return ends_sentence(prev) and not is_full(prev, st)
 
 
 def _continues_row(ln: Line, cur: Draft) -> bool:
@@ -404,7 +420,7 @@ def segment(doc: Document) -> Layout:
     furn = _furniture(doc)
     lines = doc.lines()
     body = [ln for ln in lines if ln.start not in furn]
-    st = _stats(body)
+    st = _stats(body, doc.kind)
     drafts = group(body, st)
     classify(drafts, st)
     blocks = tuple(_block(d) for d in drafts)

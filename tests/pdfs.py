@@ -51,7 +51,7 @@ def flow_pdf(pages: list[list[L]], header: str | None = None, footer: str | None
     for n, lines in enumerate(pages, start=1):
         if header:
             c.setFont("Helvetica", 8)
-            c.drawString(72, 40, header)
+            c.drawString(72, HEIGHT - 40, header)
         y = 72.0
         for line in lines:
             y += line.gap * line.size * leading

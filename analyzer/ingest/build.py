@@ -51,6 +51,7 @@ class RawWord:
     font: str = ""
     size: float = 0.0
     bold: bool | None = None  # None: decide from the font name
+    sep: str = " "  # what separates it from the previous word in the line (DOCX: tab, " | ")
 
 
 class DocumentBuilder:
@@ -63,7 +64,7 @@ class DocumentBuilder:
         self._pages: list[Page] = []
 
     def add_words(self, page: int, words: Sequence[RawWord], gap_before: float = 0.0) -> Line | None:
-        """A line from positioned words (PDF, DOCX): words are joined by single spaces."""
+        """A line from positioned words (PDF, DOCX): words are joined by their ``sep`` (a space)."""
         out: list[Word] = []
         pieces: list[str] = []
         pos = self._pos
@@ -72,8 +73,8 @@ class DocumentBuilder:
             if not text:
                 continue
             if pieces:
-                pieces.append(" ")
-                pos += 1
+                pieces.append(raw.sep)
+                pos += len(raw.sep)
             bold = is_bold(raw.font) if raw.bold is None else raw.bold
             out.append(Word(text, pos, pos + len(text), raw.bbox, raw.font, raw.size, bold))
             pieces.append(text)

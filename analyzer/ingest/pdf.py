@@ -91,7 +91,8 @@ def _open(data: bytes, name: str) -> pdfplumber.PDF:
         if "Password" in kind or "Encrypt" in kind:
             raise InputError("encrypted", f"{name}: the PDF is password-protected; "
                              "send an unprotected copy.") from None
-        raise InputError("corrupt", f"{name}: the PDF is damaged and cannot be read ({kind}).") from None
+        raise InputError("corrupt", f"{name}: the PDF is damaged or incomplete and cannot be read "
+                         f"({kind}).") from None
 
 
 def _page_count(pdf: pdfplumber.PDF, limits: Limits, name: str) -> int:

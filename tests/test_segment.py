@@ -1,0 +1,192 @@
+"""Segmentation on real PDFs, DOCX and text: roles, lists, tables, furniture, hyphenation."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+
+from analyzer.ingest import read
+from analyzer.segment import join_lines, segment
+from analyzer.types import Layout
+from tests.pdfs import L, flow_pdf
+
+BULLET = "\u2022"
+
+
+def _kinds(layout: Layout) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in layout.blocks]
+
+
+def _of(layout: Layout, kind: str) -> list[str]:
+    return [b.text for b in layout.blocks if b.kind == kind]
+
+
+def _check_spans(layout: Layout) -> None:
+    text = layout.document.text
+    for b in layout.blocks + layout.furniture:
+        assert text[b.start:b.end] == text[b.lines[0].start:b.lines[-1].end]
+        assert b.lines[0].start == b.start and b.lines[-1].end == b.end
+
+
+def letter_pdf() -> bytes:
+    page1 = [
+        L("Maple Analytics Inc.", size=16, font="Helvetica-Bold", cells=((400, "Tel: 416-555-0100"),)),
+        L("100 King St W, Suite 500", cells=((400, "hr@maple.example"),)),
+        L("Toronto, ON M5X 1A9", cells=((400, "www.maple.example"),)),
+        L("January 5, 2027", gap=2),
+        L("Jane Doe", gap=1), L("12 Elm Street"), L("Austin, TX 78701"),
+        L("Re: Offer of Employment", gap=1, font="Helvetica-Bold"),
+        L("Dear Ms. Doe,", gap=1),
+        L("We are pleased to offer you the position of Computer Systems Analyst with our team in", gap=1),
+        L("Toronto. The role requires careful require-"),
+        L("ments management."),
+        L("Key Responsibilities", font="Helvetica-Bold", gap=1),
+        L(f"{BULLET}  Analyse business requirements and design information systems that", gap=0.3),
+        L("meet the needs of our clients", x=86),
+        L(f"{BULLET}  Lead cross-"),
+        L("functional project teams", x=86),
+        L(f"{BULLET}  Develop and test system specifications and integration plans for the"),
+        L("data warehouse", x=86),
+    ]
+    page2 = [
+        L("and reporting platform", x=86),
+        L(f"{BULLET}  Train users on new systems"),
+        L("Duty", font="Helvetica-Bold", gap=1, cells=((450, "% of time"),)),
+        L("Evaluate vendor software", cells=((450, "30%"),)),
+        L("Prepare technical documentation and", cells=((450, "70%"),)),
+        L("user guides"),
+        L("Sincerely,", gap=1), L("John Smith", gap=2), L("Director, Human Resources"),
+    ]
+    return flow_pdf([page1, page2], footer="Maple Analytics Inc. - Confidential", page_numbers=True)
+
+
+def test_pdf_letter_roles():
+    layout = segment(read(letter_pdf(), name="letter.pdf"))
+    _check_spans(layout)
+    assert " ".join(_of(layout, "letterhead")) == (
+        "Maple Analytics Inc. 100 King St W, Suite 500 Toronto, ON M5X 1A9 "
+        "Tel: 416-555-0100 hr@maple.example www.maple.example")
+    assert _of(layout, "date") == ["January 5, 2027"]
+    assert _of(layout, "addressee") == ["Jane Doe 12 Elm Street Austin, TX 78701"]
+    assert _of(layout, "subject") == ["Re: Offer of Employment"]
+    assert _of(layout, "salutation") == ["Dear Ms. Doe,"]
+    assert _of(layout, "heading") == ["Key Responsibilities"]
+    assert _of(layout, "signature") == ["Sincerely,", "John Smith Director, Human Resources"]
+    para = _of(layout, "paragraph")[0]
+    assert para.endswith("Toronto. The role requires careful requirements management.")
+
+
+def test_wrapped_items_and_list_across_page_break_with_footer():
+    layout = segment(read(letter_pdf(), name="letter.pdf"))
+    items = [b for b in layout.blocks if b.kind == "list_item"]
+    assert [b.text for b in items] == [
+        "Analyse business requirements and design information systems that meet the needs of our clients",
+        "Lead cross-functional project teams",
+        "Develop and test system specifications and integration plans for the data warehouse "
+        "and reporting platform",
+        "Train users on new systems",
+    ]
+    assert all(b.marker == BULLET for b in items)
+    assert [b.page for b in items] == [1, 1, 1, 2]
+    # the item spanning the page break is one block; the footer between is furniture only
+    assert len(items[2].lines) == 3
+    assert {b.kind for b in layout.furniture} == {"footer", "page_number"}
+    assert all("Confidential" not in b.text and "Page" not in b.text for b in layout.blocks)
+    kinds = [b.kind for b in layout.blocks]
+    first, last = kinds.index("list_item"), len(kinds) - kinds[::-1].index("list_item")
+    assert set(kinds[first:last]) == {"list_item"}  # one uninterrupted list
+
+
+def test_pdf_table_rows_have_cells_and_wrapped_cells():
+    layout = segment(read(letter_pdf(), name="letter.pdf"))
+    rows = [b for b in layout.blocks if b.kind == "table_row"]
+    assert [b.cells for b in rows] == [("Duty", "% of time"), ("Evaluate vendor software", "30%"),
+                                       ("Prepare technical documentation and user guides", "70%")]
+
+
+def test_sections_group_blocks_under_headings():
+    layout = segment(read(letter_pdf(), name="letter.pdf"))
+    duties = next(s for s in layout.sections if s.heading and s.heading.text == "Key Responsibilities")
+    assert [b.kind for b in duties.blocks][:4] == ["list_item"] * 4
+    assert layout.sections[0].heading is None
+    assert sum(len(s.blocks) + (1 if s.heading else 0) for s in layout.sections) == len(layout.blocks)
+
+
+def test_list_markers_of_every_kind_in_text():
+    text = ("Dear Jane,\n\nYour duties:\n"
+            "1. first numbered\n2) second numbered\n(a) lettered\nb) lettered two\n"
+            "i. roman\n(iv) roman four\n* star\n\u25e6 hollow\n\u25aa square\n\u2013 en dash\n- hyphen dash\n")
+    layout = segment(read(text.encode(), name="markers.txt"))
+    items = [b for b in layout.blocks if b.kind == "list_item"]
+    assert [b.marker for b in items] == ["1.", "2)", "(a)", "b)", "i.", "(iv)", "*", "\u25e6", "\u25aa",
+                                         "\u2013", "-"]
+    assert items[0].text == "first numbered" and items[-1].text == "hyphen dash"
+    assert _of(layout, "heading") == ["Your duties:"]
+
+
+def test_text_letter_headings_tables_and_page_number():
+    text = ("Maple Analytics Inc.\n100 King St W\n\nJanuary 5, 2027\n\nDear Jane:\n\n"
+            "We are pleased to offer you this position.\n\n"
+            "KEY RESPONSIBILITIES\n"
+            "- Analyse business requirements and design solutions for clients and\n"
+            "  stakeholders\n- Write reports\n\n"
+            "Duty\t% of time\nAnalyse requirements\t30%\nDesign systems\t70%\n"
+            "\fPage 2\nPosition Details\nThe position is full time.\n\nYours truly,\n\nJohn Smith\n")
+    layout = segment(read(text.encode(), name="t.txt"))
+    _check_spans(layout)
+    assert _of(layout, "heading") == ["KEY RESPONSIBILITIES", "Position Details"]
+    assert _of(layout, "list_item") == [
+        "Analyse business requirements and design solutions for clients and stakeholders", "Write reports"]
+    assert [b.cells for b in layout.blocks if b.kind == "table_row"] == [
+        ("Duty", "% of time"), ("Analyse requirements", "30%"), ("Design systems", "70%")]
+    assert [(b.kind, b.text) for b in layout.furniture] == [("page_number", "Page 2")]
+    assert _of(layout, "signature") == ["Yours truly,", "John Smith"]
+    assert _of(layout, "letterhead") == ["Maple Analytics Inc. 100 King St W"]
+
+
+def test_running_header_repeated_on_each_page_is_furniture():
+    bodies = ["Dear Jane, we offer you the job.", "The salary is fair.", "We look forward to it."]
+    pages = [[L("ACME Corp | Offer of employment"), L(body, gap=1)] for body in bodies]
+    layout = segment(read(flow_pdf(pages), name="h.pdf"))
+    assert [b.kind for b in layout.furniture] == ["header", "header"]  # page 1's top stays letterhead
+    assert all("ACME" not in b.text for b in layout.blocks[1:])
+
+
+def test_docx_letter():
+    d = docx.Document()
+    d.add_paragraph("Maple Analytics Inc.")
+    d.add_paragraph("January 5, 2027")
+    d.add_paragraph("Dear Jane,")
+    d.add_paragraph("We are pleased to offer you the position of Analyst.")
+    d.add_paragraph("Duties:")
+    d.add_paragraph("Analyse requirements", style="List Bullet")
+    d.add_paragraph("Design systems", style="List Number")
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text, t.cell(0, 1).text = "Duty", "% of time"
+    t.cell(1, 0).text, t.cell(1, 1).text = "Test systems", "40%"
+    d.add_paragraph("Sincerely,")
+    d.add_paragraph("John Smith")
+    buf = io.BytesIO()
+    d.save(buf)
+    layout = segment(read(buf.getvalue(), name="d.docx"))
+    assert _kinds(layout) == [
+        ("letterhead", "Maple Analytics Inc."), ("date", "January 5, 2027"), ("salutation", "Dear Jane,"),
+        ("paragraph", "We are pleased to offer you the position of Analyst."), ("heading", "Duties:"),
+        ("list_item", "Analyse requirements"), ("list_item", "Design systems"),
+        ("table_row", "Duty | % of time"), ("table_row", "Test systems | 40%"),
+        ("signature", "Sincerely,"), ("signature", "John Smith"),
+    ]
+
+
+def test_lone_label_value_line_is_not_a_table():
+    text = "Dear Jane,\n\nSalary:     $95,000 per year\n\nWe look forward to working with you.\n"
+    layout = segment(read(text.encode(), name="s.txt"))
+    assert "table_row" not in [b.kind for b in layout.blocks]
+
+
+def test_hyphenation_rule():
+    assert join_lines(["the manage-", "ment team"]) == "the management team"
+    assert join_lines(["a cross-", "functional team"]) == "a cross-functional team"
+    assert join_lines(["Toronto-", "Based firm"]) == "Toronto-Based firm"
+    assert join_lines(["ends here -", "and goes on"]) == "ends here - and goes on"
