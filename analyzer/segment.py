@@ -28,12 +28,12 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from analyzer.types import Block, BlockKind, Document, Layout, Line, Section
+from analyzer.types import Block, BlockKind, Document, Layout, Line, Section, Word
 
 BLANK = 0.8  # gap_before (in line heights) that counts as a blank line
 TOP_ZONE = 3  # lines at the top/bottom of a page that may be running headers/footers
@@ -54,6 +54,7 @@ DATE_LINE = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\.?$",
     re.I,
 )
+LABEL = re.compile(r"^\s*[A-Z][\w'/()&.-]*(?:\s+[\w'/()&.-]+){0,4}\s*:\s+\S")  # "Start Date: May 4"
 PERCENT_CELL = re.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*%\s*$")
 TXT_CELLS = re.compile(r"\t+|\s+\|\s+|(?<=\S)\s{3,}(?=\S)")
 TERMINAL = (".", "!", "?", ":", ";")
@@ -80,6 +81,7 @@ class Stats:
     right: dict[int, float]  # page -> right edge of the text (points, or characters for text)
     left: dict[int, float]
     kind: str = "pdf"
+    splits: dict[int, tuple[int, ...]] = field(default_factory=dict)  # see column_splits
 
 
 def _stats(lines: Sequence[Line], kind: str = "pdf") -> Stats:
@@ -92,7 +94,8 @@ def _stats(lines: Sequence[Line], kind: str = "pdf") -> Stats:
         bold += len(ln.text) if ln.bold else -len(ln.text)
         right[ln.page] = max(right.get(ln.page, 0.0), _x1(ln))
         left[ln.page] = min(left.get(ln.page, 1e9), _x0(ln))
-    return Stats(sizes.most_common(1)[0][0] if sizes else 0.0, bold > 0, right, left, kind)
+    return Stats(sizes.most_common(1)[0][0] if sizes else 0.0, bold > 0, right, left, kind,
+                 column_splits(lines))
 
 
 def _x0(ln: Line) -> float:
@@ -118,6 +121,10 @@ def ends_sentence(ln: Line) -> bool:
     return last not in _data()["abbreviations"]
 
 
+def is_label(ln: Line) -> bool:
+    return bool(LABEL.match(ln.text)) and not is_subject(ln)
+
+
 def is_full(ln: Line, st: Stats) -> bool:
     """The line ran to (near) the right edge: it was wrapped there, the sentence goes on."""
     left, right = st.left.get(ln.page, 0.0), st.right.get(ln.page, 0.0)
@@ -132,6 +139,8 @@ def heading_like(ln: Line, st: Stats) -> bool:
     if _key(text) in _data()["headings"]:
         return True
     if text.endswith((".", ",", ";")) or DATE_LINE.match(text) or PAGE_NUMBER.match(text):
+        return False
+    if LABEL.match(text):  # "Start Date: May 4, 2027" is a labelled value, not a heading
         return False
     if st.body_size and ln.size >= st.body_size + 1.5:
         return True
@@ -161,32 +170,65 @@ def is_subject(ln: Line) -> bool:
     return bool(m and m.group(1).lower() in _data()["subject_labels"])
 
 
-def cells(ln: Line) -> list[str]:
-    """Cell texts when the line has table columns (wide gaps in a PDF, tabs / " | " / 3+ spaces
-    in DOCX and text); one cell otherwise."""
+def column_splits(lines: Sequence[Line]) -> dict[int, tuple[int, ...]]:
+    """PDF table columns: line start -> indexes of the words that start a new cell.
+
+    A gap of two font sizes always separates cells.  A smaller gap (half a font size, about two
+    spaces) does when the word after it lines up (left or right edge) with a cell on a nearby
+    line of the same page: columns line up, prose does not."""
+    strong: dict[int, list[int]] = {}
+    weak: dict[int, list[int]] = {}
+    for ln in lines:
+        if not (ln.words and ln.words[0].bbox):
+            continue
+        for i in range(1, len(ln.words)):
+            a, b = ln.words[i - 1].bbox, ln.words[i].bbox
+            size = ln.words[i].size or 10.0
+            gap = b[0] - a[2]  # type: ignore[index]
+            if gap >= max(2.0 * size, 15.0):
+                strong.setdefault(ln.start, []).append(i)
+            elif gap >= max(0.5 * size, 4.0):
+                weak.setdefault(ln.start, []).append(i)
+    out: dict[int, tuple[int, ...]] = {}
+    for n, ln in enumerate(lines):
+        picked = list(strong.get(ln.start, ()))
+        near = [o for o in lines[max(0, n - 8):n + 9] if o is not ln and o.page == ln.page]
+        for i in weak.get(ln.start, ()):
+            box = ln.words[i].bbox
+            if any(_aligned(o, box, strong) for o in near) or sum(_aligned(o, box, weak) for o in near) >= 2:
+                picked.append(i)
+        if picked:
+            out[ln.start] = tuple(sorted(picked))
+    return out
+
+
+def _aligned(ln: Line, box: Any, splits: dict[int, list[int]]) -> bool:
+    """A cell of ``ln`` starts at the same x as ``box`` (left-aligned column) or its first word
+    ends at the same x (right-aligned numbers)."""
+    for i in splits.get(ln.start, ()):
+        other = ln.words[i].bbox
+        if other and (abs(other[0] - box[0]) <= 2.0 or abs(other[2] - box[2]) <= 2.0):
+            return True
+    return False
+
+
+def _cell_words(ln: Line, st: Stats) -> list[list[Word]]:
+    cuts = (0, *st.splits.get(ln.start, ()), len(ln.words))
+    return [list(ln.words[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def cells(ln: Line, st: Stats) -> list[str]:
+    """Cell texts when the line has table columns (aligned gaps in a PDF, tabs / " | " / 3+
+    spaces in DOCX and text); one cell otherwise."""
     if ln.words and ln.words[0].bbox:
-        out: list[list[str]] = [[]]
-        prev = None
-        for w in ln.words:
-            gap_min = max(2.0 * (w.size or 10.0), 15.0)
-            if prev is not None and w.bbox and prev.bbox and w.bbox[0] - prev.bbox[2] >= gap_min:
-                out.append([])
-            out[-1].append(w.text)
-            prev = w
-        return [" ".join(c) for c in out if c]
+        return [" ".join(w.text for w in group) for group in _cell_words(ln, st)]
     return [c.strip() for c in TXT_CELLS.split(ln.text.strip()) if c.strip()]
 
 
-def _cell_starts(ln: Line) -> list[float]:
+def _cell_starts(ln: Line, st: Stats) -> list[float]:
     """x position where each cell starts (points, or pseudo points for text)."""
     if ln.words and ln.words[0].bbox:
-        starts, prev = [], None
-        for w in ln.words:
-            gap_min = max(2.0 * (w.size or 10.0), 15.0)
-            if prev is None or (w.bbox and prev.bbox and w.bbox[0] - prev.bbox[2] >= gap_min):
-                starts.append(w.bbox[0] if w.bbox else 0.0)
-            prev = w
-        return starts
+        return [group[0].bbox[0] for group in _cell_words(ln, st)]  # type: ignore[index]
     starts = [_x0(ln)]
     for m in TXT_CELLS.finditer(ln.text):
         if m.start() > len(ln.text) - len(ln.text.lstrip()):
@@ -252,25 +294,29 @@ def _breaks(ln: Line, prev: Line, cur: Draft, st: Stats) -> bool:
         return True
     if heading_like(ln, st) or heading_like(prev, st):
         return True
+    if is_label(ln) and (is_label(prev) or ln.words[0].bold):
+        return True  # a run of "Label: value" lines: one block each
     if cur.kind == "table_row":
-        return not _continues_row(ln, cur)
+        return not _continues_row(ln, cur, st)
     if st.kind == "docx" and not new_page:  # a soft line break inside one Word paragraph
-        return len(cells(ln)) > 1
-    if len(cells(ln)) > 1:
+        return len(cells(ln, st)) > 1
+    if len(cells(ln, st)) > 1:
         return True
     lowered = ln.text.strip()[:1].islower()
     if cur.kind == "list_item":
         indented = _x0(ln) > _x0(cur.lines[0]) + 2
         return not (indented or lowered or is_full(prev, st))
+    if is_label(cur.lines[0]) and not lowered and not is_full(prev, st):
+        return True  # "Offer Number: A8738599" then a sentence: the label's value has ended
     if new_page:
         return not (lowered or not ends_sentence(prev))
     # A short line that ends a sentence ends its paragraph.
     return ends_sentence(prev) and not is_full(prev, st)
 
 
-def _continues_row(ln: Line, cur: Draft) -> bool:
+def _continues_row(ln: Line, cur: Draft, st: Stats) -> bool:
     """A wrapped table cell: one cell, aligned with a column of the row, small gap."""
-    if ln.gap_before >= BLANK or len(cells(ln)) > 1 or not cur.col_starts:
+    if ln.gap_before >= BLANK or len(cells(ln, st)) > 1 or not cur.col_starts:
         return False
     x = _x0(ln)
     for i, start in enumerate(cur.col_starts):
@@ -294,11 +340,11 @@ def group(lines: Sequence[Line], st: Stats) -> list[Draft]:
             continue
         draft = Draft([ln])
         m = marker(ln)
-        row = cells(ln)
+        row = cells(ln, st)
         if m:
             draft.kind, draft.marker = "list_item", m
         elif len(row) > 1:
-            draft.kind, draft.cells, draft.col_starts = "table_row", row, _cell_starts(ln)
+            draft.kind, draft.cells, draft.col_starts = "table_row", row, _cell_starts(ln, st)
         drafts.append(draft)
     _settle_tables(drafts)
     return drafts
