@@ -14,7 +14,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from .text import Element, Letter
-from .wrap import wrap
+from .wrap import Breaker, wrap
 
 W, H = LETTER
 LEFT, RIGHT, TOP, BOTTOM = 72.0, 72.0, 66.0, 80.0
@@ -45,6 +45,7 @@ class _Pages:
     letter: Letter
     ops: list[list[tuple]] = field(default_factory=lambda: [[]])
     y: float = TOP
+    breaker: Breaker = field(default_factory=lambda: Breaker(False))
 
     def new_page(self) -> None:
         self.ops.append([])
@@ -68,8 +69,7 @@ class _Pages:
 
     def wrapped(self, x: float, text: str, font: str = REGULAR, duty: bool = False) -> None:
         # Hyphenation noise only touches duty text: titles and terms stay whole words.
-        hyphenate = duty and self.letter.hyphenate
-        self.lines(x, wrap(text, W - RIGHT - x, lambda s: width(s, font), hyphenate), font)
+        self.lines(x, self.breaker(text, W - RIGHT - x, lambda s: width(s, font), duty), font)
 
 
 def _letterhead(p: _Pages, el: Element) -> None:
@@ -90,7 +90,7 @@ def _letterhead(p: _Pages, el: Element) -> None:
 
 def _item(p: _Pages, el: Element) -> None:
     x_text = LEFT + 18 + max(18.0, width(el.marker) + 6)
-    body = wrap(el.text, W - RIGHT - x_text, width, p.letter.hyphenate)
+    body = p.breaker(el.text, W - RIGHT - x_text, width)
     p.ensure(LH)
     p.text(LEFT + 18, el.marker)
     p.lines(x_text, body)
@@ -101,7 +101,7 @@ def _table(p: _Pages, el: Element) -> None:
     widths, pad = (370.0, W - LEFT - RIGHT - 370.0), 4.0
     for n, (duty, share) in enumerate(el.rows):
         font = BOLD if n == 0 else REGULAR
-        cells = wrap(duty, widths[0] - 2 * pad, lambda s, f=font: width(s, f), p.letter.hyphenate)
+        cells = p.breaker(duty, widths[0] - 2 * pad, lambda s, f=font: width(s, f), n > 0)
         h = len(cells) * LH + 2 * pad
         p.ensure(h)
         top = p.y
@@ -163,7 +163,7 @@ def _place(p: _Pages, el: Element) -> None:
 
 def render(letter: Letter, path: Path, title: str = "Offer of Employment") -> Path:
     fonts()
-    p = _Pages(letter)
+    p = _Pages(letter, breaker=Breaker(letter.hyphenate))
     for el in letter.elements:
         _place(p, el)
     c = canvas.Canvas(str(path), pagesize=LETTER, invariant=1)  # invariant: byte-stable output

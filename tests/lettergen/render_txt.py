@@ -5,18 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from .text import Element, Letter
-from .wrap import wrap
+from .wrap import Breaker
 
 WIDTH = 76
 RIGHT_COLUMN = 46
 
 
-def _para(letter: Letter, el: Element) -> list[str]:
+def _para(letter: Letter, el: Element, brk: Breaker) -> list[str]:
     # Unwrapped paragraphs are one line each, as most mail clients save them; hyphenation noise
     # only touches duty text.
     if not (letter.wrap or letter.hyphenate):
         return [el.text]
-    return wrap(el.text, WIDTH, len, letter.hyphenate and el.duty)
+    return brk(el.text, WIDTH, len, el.duty)
 
 
 def _letterhead(letter: Letter, el: Element) -> list[str]:
@@ -27,18 +27,17 @@ def _letterhead(letter: Letter, el: Element) -> list[str]:
     return head + list(el.lines) + ["-" * 60, ""]
 
 
-def _item(letter: Letter, el: Element) -> list[str]:
+def _item(letter: Letter, el: Element, brk: Breaker) -> list[str]:
     lead = f"  {el.marker} "
-    body = wrap(el.text, WIDTH - len(lead), len, letter.hyphenate) if (letter.wrap or letter.hyphenate) \
-        else [el.text]
+    body = brk(el.text, WIDTH - len(lead), len) if (letter.wrap or letter.hyphenate) else [el.text]
     return [lead + body[0]] + [" " * len(lead) + ln for ln in body[1:]]
 
 
-def _table(letter: Letter, el: Element) -> list[str]:
+def _table(el: Element, brk: Breaker) -> list[str]:
     col = 58
     out = []
     for n, (duty, share) in enumerate(el.rows):
-        cells = wrap(duty, col, len, letter.hyphenate)
+        cells = brk(duty, col, len, n > 0)
         out.append(f"{cells[0].ljust(col)}  {share}".rstrip())
         out += cells[1:]
         if n == 0:
@@ -46,7 +45,7 @@ def _table(letter: Letter, el: Element) -> list[str]:
     return out + [""]
 
 
-def _lines(letter: Letter, el: Element) -> list[str]:
+def _lines(letter: Letter, el: Element, brk: Breaker) -> list[str]:
     k = el.kind
     if k == "letterhead":
         return _letterhead(letter, el)
@@ -57,11 +56,11 @@ def _lines(letter: Letter, el: Element) -> list[str]:
     if k == "heading":
         return [el.text]
     if k == "para":
-        return _para(letter, el) + [""]
+        return _para(letter, el, brk) + [""]
     if k == "item":
-        return _item(letter, el)
+        return _item(letter, el, brk)
     if k == "table":
-        return _table(letter, el)
+        return _table(el, brk)
     if k == "signature":
         return ["", el.text, "", "", *el.lines, ""]
     raise ValueError(f"unknown element kind {k!r}")
@@ -69,6 +68,7 @@ def _lines(letter: Letter, el: Element) -> list[str]:
 
 def render(letter: Letter, path: Path) -> Path:
     pages: list[list[str]] = [[]]
+    brk = Breaker(letter.hyphenate)
     for el in letter.elements:
         if el.kind == "break":
             if el.page == 0 or len(pages) < el.page:
@@ -76,7 +76,7 @@ def render(letter: Letter, path: Path) -> Path:
             continue
         if el.kind == "heading" and pages[-1] and pages[-1][-1] != "":
             pages[-1].append("")
-        pages[-1] += _lines(letter, el)
+        pages[-1] += _lines(letter, el, brk)
     total = len(pages)
     chunks = []
     for n, lines in enumerate(pages, 1):
