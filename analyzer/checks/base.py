@@ -83,6 +83,11 @@ class CheckContext:
         return _data.profession(top.id)
 
     @property
+    def claimed_profession(self) -> Any | None:
+        """The profession the rules hold the letter to: the joint match, else the title's."""
+        return self.profession or self.title_profession
+
+    @property
     def title_text(self) -> str | None:
         t = self.extraction.title
         return str(t.value) if t is not None and t.value else None

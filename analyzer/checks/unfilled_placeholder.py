@@ -1,0 +1,50 @@
+"""OC502 unfilled-placeholder: template text left in a draft."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from analyzer.checks._data import lexicon
+from analyzer.checks._phrases import regex_hits
+from analyzer.checks.base import CheckContext, Example, Rule
+from analyzer.types import Finding
+
+_DUTIES = ("Analyse business requirements for the claims-processing system and write functional specifications",)
+
+
+class UnfilledPlaceholder(Rule):
+    code = "OC502"
+    name = "unfilled-placeholder"
+    severity = "error"
+    summary = ("Template text left in the letter: '[Employee Name]', '$xx,xxx', 'JOB TITLE', "
+               "'<insert duties>', 'TBD', blanks to fill in.")
+    why = ("A letter with template fields is a draft: the officer cannot tell the wage, date or title offered, "
+           "and reads it as a sign the offer is not genuine.")
+    bad = Example(title="Computer Systems Analyst", duties=_DUTIES,
+                  paragraphs=("Dear [Employee Name],", "Your salary will be $xx,xxx per year, starting TBD."),
+                  cusma=(("computer_systems_analyst", 0.9),), noc=(("21222", 0.8),))
+    good = Example(title="Computer Systems Analyst", duties=_DUTIES,
+                   paragraphs=("Dear Ms. Doe,", "JOB TITLE: Computer Systems Analyst",
+                               "Your salary will be $95,000 per year, starting 2027-01-15."),
+                   cusma=(("computer_systems_analyst", 0.9),), noc=(("21222", 0.8),))
+    options = {"placeholders.json": "the template patterns (regular expressions)"}
+    references = ("IRCC Employer Portal offer of employment: every position detail must be stated",)
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        text = ctx.body_text
+        for hit in regex_hits(text, lexicon("placeholders")["patterns"]):
+            if hit.entry.get("not_heading") and _is_heading(text, hit.start, hit.end):
+                continue
+            words = ctx.text[hit.start:hit.end]
+            yield self.finding(f"'{words}' is template text ({hit.entry.get('what', 'placeholder')}) left in "
+                               "the letter.",
+                               f"Replace '{words}' with the actual value before the letter is signed.",
+                               ctx.evidence(hit.start, hit.end))
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """'JOB TITLE:' or a line holding only 'JOB TITLE' is a label, not a blank."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return text[end:end + 3].lstrip().startswith(":") or line.strip() == text[start:end]
