@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from analyzer.extract.text import CleanText, clean
+from analyzer.extract.text import CleanText, clean, clean_lines
 from analyzer.nlp import get_nlp
 from analyzer.types import Block, Evidence, Layout
 
@@ -32,6 +32,19 @@ class Part:
     @property
     def kind(self) -> str:
         return self.block.kind
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans (clean offsets).  The sentencizer ends a sentence at every full stop,
+        so a piece that goes on in lower case ("P.Eng.) or eligibility ...") rejoins the one before."""
+        spans: list[tuple[int, int]] = []
+        for sent in self.doc.sents:
+            s, e = sent.start_char, sent.end_char
+            first = self.text[s:e].lstrip()[:1]
+            if spans and (first.islower() or first in ",;)"):
+                spans[-1] = (spans[-1][0], e)
+            else:
+                spans.append((s, e))
+        return spans
 
 
 @dataclass(frozen=True)
@@ -58,7 +71,8 @@ class Body:
 def read_body(layout: Layout) -> Body:
     text = layout.document.text
     blocks = [b for b in layout.blocks if b.kind not in FURNITURE]
-    cleans = [clean(text[b.start:b.end], b.start) for b in blocks]
+    cleans = [clean_lines(text, [(ln.start, ln.end) for ln in b.lines]) if b.lines
+              else clean(text[b.start:b.end], b.start) for b in blocks]
     docs = list(get_nlp().pipe(c.text for c in cleans))
     parts = tuple(Part(i, b, c, d) for i, (b, c, d) in enumerate(zip(blocks, cleans, docs, strict=True)))
     return Body(layout, parts)

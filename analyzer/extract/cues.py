@@ -35,8 +35,8 @@ def sentences(body: Body, kinds: set[str] | None = None) -> Iterator[tuple[Part,
     for part in body.parts:
         if kinds is not None and part.kind not in kinds:
             continue
-        for sent in part.doc.sents:
-            yield from _split_labels(part, sent.start_char, sent.end_char)
+        for s, e in part.sentences():
+            yield from _split_labels(part, s, e)
 
 
 _LABEL = re.compile(r"(?:(?<=\s)|^)(?=[A-Z][A-Za-z'/& ]{1,38}:\s)")

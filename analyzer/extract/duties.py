@@ -36,14 +36,9 @@ _MARKER = re.compile(r"^\s*(?:[\u2022\u25e6\u25aa\u2023\u2043\u00b7*\-\u2013\u20
                      r"\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])\s+")
 _SHARE = re.compile(r"[\(\[]?\s*(?:approx(?:imately|\.)?\s*)?(?P<n>\d{1,3}(?:\.\d+)?)\s*%"
                     r"(?:\s*of\s+(?:the\s+|my\s+|your\s+)?(?:working\s+)?time)?\s*[\)\]]?", re.I)
+_BARE_SHARE = re.compile(r"(?:^|\s)\d{1,3}(?:\.\d+)?\s?%(?=\s|$)")
 _SHARE_CELL = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*%?\s*$")
 _EDGE_PUNCT = " \t-\u2013\u2014:;,"
-
-
-@cache
-def _openers() -> frozenset[str]:
-    """Words that open a sentence about the offer rather than a duty (no POS tagger here)."""
-    return frozenset(r["opener"] for r in load_patterns("duty_cues") if "opener" in r)
 
 
 @cache
@@ -110,27 +105,38 @@ def find_duties(body: Body) -> tuple[Duty, ...]:
     if start is None:
         return tuple(d for p in _longest_run(body) for d in _item_duties(body, p))
     duties: list[Duty] = []
-    seen_items = False
-    seen_prose = False
+    seen_items = seen_prose = False
     for p in body.parts[start + 1:]:
-        if p.kind in ITEM_KINDS:
+        if p.kind in ITEM_KINDS or (p.kind in {"paragraph", "other"} and _is_share_row(p)):
             duties += _item_duties(body, p)
             seen_items = True
-        elif p.kind in {"paragraph", "other"}:
-            if seen_items:
-                break
+        elif not duties and _is_header_row(p.text) and not any(c.isdigit() for c in p.text):
+            continue  # the header row of a duty table, read as a heading or a paragraph
+        elif p.kind == "heading" and duties and p.text[:1].islower():
+            duties[-1] = _join(body, duties[-1], p)  # a wrapped item's last line, read as a heading
+        elif p.kind in {"paragraph", "other"} and not seen_items:
             if _is_intro(p.text) and not seen_prose and p.text.rstrip().endswith(":"):
                 continue
             prose = _prose_duties(body, p, first=not seen_prose)
             if not prose:
-                if seen_prose:
-                    break
-                continue
+                break
             duties += prose
             seen_prose = True
         else:
             break
     return tuple(duties)
+
+
+def _is_share_row(part: Part) -> bool:
+    """A table row the segmenter read as a paragraph: one sentence holding a bare "NN%" cell."""
+    return bool(_BARE_SHARE.search(part.text)) and len(part.sentences()) <= 2
+
+
+def _join(body: Body, duty: Duty, part: Part) -> Duty:
+    """``duty`` continued by the text of ``part`` (evidence from the duty's start to the part's end)."""
+    _, raw_end = part.clean.raw_span(0, len(part.text))
+    ev = body.raw_evidence(duty.evidence.start, raw_end)
+    return Duty(f"{duty.text} {part.text}", ev, duty.share)
 
 
 def _strip_marker(part: Part) -> int:
@@ -153,11 +159,16 @@ def _duty(body: Body, part: Part, s: int, e: int, share: float | None = None) ->
     m = _SHARE.search(text) if share is None else None
     if m:
         share = float(m.group("n"))
-        head, tail = text[:m.start()], text[m.end():]
-        if len(head.strip(_EDGE_PUNCT)) >= len(tail.strip(_EDGE_PUNCT)):
-            e = s + len(head.rstrip(_EDGE_PUNCT + " ("))
-        else:
-            s = s + m.end() + (len(tail) - len(tail.lstrip(_EDGE_PUNCT)))
+        head = text[:m.start()].rstrip(_EDGE_PUNCT + " (")
+        tail = text[m.end():].lstrip(_EDGE_PUNCT + " )")
+        if not tail:
+            e = s + len(head)
+        elif not head.strip():
+            s = s + len(text) - len(tail)
+        else:  # a wrapped table row: "Analyse ... information 15% system requirements ..."
+            joined = f"{head} {tail}"
+            lead = len(text) - len(text.lstrip(" \t"))
+            return Duty(joined.strip(), body.evidence(part, s + lead, e), share)
         text = part.text[s:e]
     lead = len(text) - len(text.lstrip(" \t"))
     s += lead
@@ -224,24 +235,15 @@ def _prose_duties(body: Body, part: Part, first: bool) -> list[Duty]:
     if _is_terms(part.text) and not first:
         return []
     out: list[Duty] = []
-    sentences = list(part.doc.sents)
-    for sent in sentences:
-        s, e = sent.start_char, sent.end_char
+    for s, e in part.sentences():
         text = part.text[s:e]
         if _is_intro(text):
             out += _list_sentence(body, part, s, e)
             continue
-        if not first and not _reads_as_duty(text):
-            return []
         d = _duty(body, part, s, e)
         if d:
             out.append(d)
     return out
-
-
-def _reads_as_duty(sentence: str) -> bool:
-    words = sentence.split()
-    return bool(words) and words[0].lower().strip("\"'(") not in _openers() and not _is_terms(sentence)
 
 
 def _list_sentence(body: Body, part: Part, s: int, e: int) -> list[Duty]:

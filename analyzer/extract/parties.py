@@ -47,11 +47,18 @@ def _line_value(body: Body, line: Line, value: str | None = None) -> Value:
     return Value(text, body.raw_evidence(s, e))
 
 
+def _furniture_texts(body: Body) -> set[str]:
+    return {clean(b.text).text.lower() for b in body.layout.furniture}
+
+
 def employer(body: Body) -> Value | None:
+    running = _furniture_texts(body)
     for line in _lines(body, _letterhead(body)):
-        text = clean(line.text).text
+        text = _first_segment(clean(line.text).text)
+        if text.lower() in running:
+            continue  # a running header left at the top of page 1
         if text and not _NOT_NAME.search(text) and not _POSTAL.search(text) and any(c.isalpha() for c in text):
-            return _line_value(body, line)
+            return _line_value(body, line, text)
     company = _signature_company(body)
     if company:
         return company
@@ -79,21 +86,42 @@ def _signature_company(body: Body) -> Value | None:
     return None
 
 
+_SEPARATOR = re.compile(r"\s+[\u00b7|\u2022]\s+|\t+|\s{3,}")
+
+
+def _first_segment(text: str) -> str:
+    return _SEPARATOR.split(text, maxsplit=1)[0]
+
+
+def _segments(body: Body, parts: list[Part]) -> list[tuple[str, int, int]]:
+    """Letterhead pieces (text, raw start, raw end): lines split at "·", "|" and wide gaps, the
+    way a letterhead prints its address, phone and web site on one line."""
+    out = []
+    for line in _lines(body, parts):
+        pos = 0
+        for piece in _SEPARATOR.split(line.text):
+            at = line.text.find(piece, pos)
+            pos = at + len(piece)
+            if piece.strip():
+                out.append((piece.strip(), line.start + at, line.start + pos))
+    return out
+
+
 def employer_address(body: Body) -> Value | None:
-    """Street line plus the city/province/postal-code line after it, joined with ", "."""
-    lines = _lines(body, _letterhead(body))
-    for k, line in enumerate(lines):
-        if not _STREET.match(line.text):
+    """Street piece plus the city/province/postal-code piece after it, joined with ", "."""
+    segs = _segments(body, _letterhead(body))
+    for k, (text, start, end) in enumerate(segs):
+        if not _STREET.match(text):
             continue
-        group = [line]
-        for nxt in lines[k + 1:k + 3]:
-            if _NOT_NAME.search(nxt.text) and not (_POSTAL.search(nxt.text) or _STREET.match(nxt.text)):
+        group = [(text, start, end)]
+        for nxt in segs[k + 1:k + 3]:
+            if _NOT_NAME.search(nxt[0]) and not (_POSTAL.search(nxt[0]) or _STREET.match(nxt[0])):
                 break
             group.append(nxt)
-            if _POSTAL.search(nxt.text) or _province_in(nxt.text):
+            if _POSTAL.search(nxt[0]) or _province_in(nxt[0]):
                 break
-        text = ", ".join(clean(g.text).text.strip(" ,") for g in group)
-        return Value(text, body.raw_evidence(group[0].start, group[-1].end))
+        value = ", ".join(clean(g[0]).text.strip(" ,") for g in group)
+        return Value(value, body.raw_evidence(group[0][1], group[-1][2]))
     return None
 
 

@@ -21,6 +21,8 @@ PORTAL_NUMBER = re.compile(r"\bA\d{7}\b")
 _LABEL = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z'/& ]{1,40}):\s*")
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 _REQUIRING = re.compile(r"requir|minimum|must|need|mandatory|essential|condition", re.I)
+_LABEL_WORDS = {"education": re.compile(r"education|qualification|academic|credential", re.I),
+                "licence": re.compile(r"licen[cs]|registration|certification|designation|professional", re.I)}
 _NOT_REQUIREMENT = re.compile(r"work\s+permit|driver'?s\s+licen[cs]e", re.I)
 
 
@@ -44,14 +46,23 @@ def _value_span(part: Part, s: int, e: int) -> tuple[int, int]:
     return s + start, s + end
 
 
+def _requirement(text: str, kind: str) -> bool:
+    """A requirement sentence, or a line whose label names this kind ("Licence:", "Education:")."""
+    label = _LABEL.match(text)
+    if label:
+        name = label.group("label")
+        return bool(phrase_re(kind).search(name) or _LABEL_WORDS[kind].search(name))
+    return bool(_REQUIRING.search(text))
+
+
 def _find(body: Body, kind: str, other: str) -> Value | None:
     mine, theirs = phrase_re(kind), phrase_re(other)
     for part, s, e in sentences(body):
-        if part.kind in {"letterhead", "signature", "addressee"}:
+        if part.kind in {"letterhead", "signature", "addressee", "subject", "salutation"}:
             continue
         text = part.text[s:e]
         m = mine.search(text)
-        if not m or _NOT_REQUIREMENT.search(text) or not (_LABEL.match(text) or _REQUIRING.search(text)):
+        if not m or _NOT_REQUIREMENT.search(text) or not _requirement(text, kind):
             continue
         o = theirs.search(text)
         if o and o.start() < m.start() and kind == "licence":

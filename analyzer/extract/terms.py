@@ -18,11 +18,12 @@ from analyzer.types import Value
 
 DEFAULT_HOURS = 40.0
 WEEKS_PER_YEAR = 52
+TERMS_KINDS = {"paragraph", "other", "heading", "subject"}  # not list items or rows: those are duties
 CUE_WINDOW = 80  # characters between a cue and its date
 _RANGE = re.compile(r"\bfrom\s+(?P<a>.{6,30}?)\s+(?:to|until|through|-|\u2013)\s+(?P<b>.{6,30})", re.I)
 _NOT_TERM = re.compile(r"probation|vacation|notice|warranty|within|benefit|review", re.I)
 _TERM_CONTEXT = re.compile(r"term|period|contract|temporary|position|employment|basis|ending|duration|"
-                           r"appointment|assignment|months|years", re.I)
+                           r"appointment|assignment", re.I)
 _HOURS_TEMPLATE = (
     r"\b(?P<n>\d{{1,2}}(?:\.\d{{1,2}})?|{words})(?:\s*\(\s*(?P<paren>\d{{1,2}}(?:\.\d{{1,2}})?)\s*\))?"
     r"[\s-]*hours?(?:\s+of\s+work)?\s*(?:per|a|each|every|/)\s*week|"
@@ -89,7 +90,7 @@ def start_end(body: Body) -> tuple[Value | None, Value | None]:
 
 
 def term_months(body: Body, start: Value | None, end: Value | None) -> Value | None:
-    for part, s, e in sentences(body):
+    for part, s, e in sentences(body, TERMS_KINDS):
         text = part.text[s:e]
         if _NOT_TERM.search(text) or not _TERM_CONTEXT.search(text):
             continue

@@ -75,3 +75,21 @@ def clean(raw: str, base: int = 0) -> CleanText:
 def norm(text: str) -> str:
     """Whitespace-collapsed, quote-straightened text for comparisons and display."""
     return clean(text).text
+
+
+def clean_lines(doc_text: str, spans: list[tuple[int, int]]) -> CleanText:
+    """Clean the text of several line spans read as one run (lines joined by a line break), so a
+    block that straddles a page break leaves out the running footer and header between its lines."""
+    pieces: list[str] = []
+    where: list[int] = []
+    for k, (start, end) in enumerate(spans):
+        if k:
+            pieces.append("\n")
+            where.append(spans[k - 1][1])
+        pieces.append(doc_text[start:end])
+        where.extend(range(start, end))
+    virtual = clean("".join(pieces))
+    where.append(spans[-1][1] if spans else 0)
+    offsets = tuple(where[i] for i in virtual.offsets[:-1])
+    end = offsets[-1] + 1 if offsets else (spans[0][0] if spans else 0)
+    return CleanText(virtual.text, offsets + (end,))
