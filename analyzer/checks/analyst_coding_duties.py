@@ -1,0 +1,58 @@
+"""OC604 analyst-coding-duties: Computer Systems Analyst or Engineer duties that are mostly coding."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from analyzer.checks._data import lexicon, norm_id, threshold
+from analyzer.checks.base import CheckContext, Example, Rule
+from analyzer.checks.consultant_operational_duties import _share
+from analyzer.types import Duty, Finding
+
+_CSA = {"cusma": (("computer_systems_analyst", 0.8),), "noc": (("21222", 0.6),)}
+
+
+class AnalystCodingDuties(Rule):
+    code = "OC604"
+    name = "analyst-coding-duties"
+    severity = "warning"
+    programs = ("cusma",)
+    summary = ("Half or more of a Computer Systems Analyst's or Engineer's duties (or time) is writing, "
+               "debugging or maintaining code.")
+    why = ("Programmers and software developers (NOC 21230-21234) are not Appendix 2 professions. Officers "
+           "refuse 'Systems Analyst' letters whose duties describe a developer's work.")
+    bad = Example(title="Computer Systems Analyst",
+                  duties=("Write Java code for new features of the online banking platform",
+                          "Debug and fix defects reported by the QA team",
+                          "Analyse business requirements for the claims-processing system"), **_CSA)
+    good = Example(title="Computer Systems Analyst",
+                   duties=("Analyse business requirements for the claims-processing system",
+                           "Design relational data models for the finance data warehouse",
+                           "Write SQL queries to validate data migrated from the legacy CRM"), **_CSA)
+    options = {"coding_duties.json": "coding patterns and the professions checked",
+               "check_thresholds.json: analyst_coding_share": "share of duties (or time) that fires"}
+    references = ("NOC 2021 21222 vs 21231/21232/21234",
+                  "corpora cusma_professions.json note for Computer Systems Analyst")
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        data = lexicon("coding_duties")
+        prof = ctx.claimed_profession
+        if prof is None or norm_id(prof.id) not in data["professions"] or not ctx.extraction.duties:
+            return
+        coding = [d for d in ctx.extraction.duties if _coding(d, data)]
+        share = _share(coding, ctx.extraction.duties)
+        if not coding or share < threshold("analyst_coding_share"):
+            return
+        yield self.finding(
+            f"{len(coding)} of {len(ctx.extraction.duties)} duties ({share:.0%}) are programming work, e.g. "
+            f"'{coding[0].text}'; programmers and developers are not an Appendix 2 profession.",
+            f"Describe the {prof.name} work (requirements analysis, system design, specifications, testing "
+            "strategy) as the main share of time and keep coding as a minor, supporting share.",
+            coding[0].evidence)
+
+
+def _coding(duty: Duty, data: dict) -> bool:
+    text = duty.text
+    return any(re.search(p, text, re.IGNORECASE) for p in data["regex"]) and \
+        not re.search(data["not_coding_regex"], text, re.IGNORECASE)

@@ -1,0 +1,65 @@
+"""OC603 consultant-operational-duties: a Management Consultant doing hands-on managerial or
+operational work rather than advising."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from analyzer.checks._data import lexicon, norm_id, threshold
+from analyzer.checks.base import CheckContext, Example, Rule
+from analyzer.types import Duty, Finding
+
+_MC = {"cusma": (("management_consultant", 0.85),), "noc": (("11201", 0.8),)}
+
+
+class ConsultantOperationalDuties(Rule):
+    code = "OC603"
+    name = "consultant-operational-duties"
+    severity = "warning"
+    programs = ("cusma",)
+    summary = ("A Management Consultant whose duties are a substantial share operational or managerial "
+               "(supervising staff, running daily operations, processing orders) rather than advisory.")
+    why = ("IRCC: a management consultant improves performance by analysing and resolving strategic and "
+           "operating problems, and does not take part in the company's production or perform its functional "
+           "or operational work. Hands-on management reads as a manager, not a consultant.")
+    bad = Example(title="Management Consultant",
+                  duties=("Supervise warehouse staff and schedule shifts",
+                          "Oversee day-to-day operations of the distribution centre",
+                          "Analyse the client's procurement spend and recommend supplier consolidation"), **_MC)
+    good = Example(title="Management Consultant",
+                   duties=("Analyse the client's procurement spend and recommend supplier consolidation",
+                           "Benchmark the client's operating costs against industry peers",
+                           "Recommend changes to the client's organizational structure"), **_MC)
+    options = {"consultant_duties.json": "operational and advisory patterns",
+               "check_thresholds.json: consultant_operational_share": "share of duties (or time) that fires"}
+    references = ("IRCC PDI, CUSMA professionals: note on Management Consultants",)
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        data = lexicon("consultant_duties")
+        prof = ctx.claimed_profession
+        if prof is None or norm_id(prof.id) not in data["professions"] or not ctx.extraction.duties:
+            return
+        operational = [d for d in ctx.extraction.duties if _operational(d, data)]
+        share = _share(operational, ctx.extraction.duties)
+        if not operational or share < threshold("consultant_operational_share"):
+            return
+        yield self.finding(
+            f"{len(operational)} of {len(ctx.extraction.duties)} duties ({share:.0%}) are hands-on operational "
+            f"or managerial work, e.g. '{operational[0].text}'; a Management Consultant advises.",
+            "Rewrite these duties as advice to the client (diagnose, analyse, recommend, design the change), or "
+            "remove them; if the person will run operations, the position is a manager, not a consultant.",
+            operational[0].evidence)
+
+
+def _operational(duty: Duty, data: dict) -> bool:
+    text = duty.text
+    return any(re.search(p, text, re.IGNORECASE) for p in data["operational"]) and \
+        not re.search(data["advisory"], text, re.IGNORECASE)
+
+
+def _share(chosen: list[Duty], duties: tuple[Duty, ...]) -> float:
+    """Share of time when the letter gives percentages, else share of the duty list."""
+    if all(d.share is not None for d in duties) and sum(d.share or 0 for d in duties) > 0:
+        return sum(d.share or 0 for d in chosen) / sum(d.share or 0 for d in duties)
+    return len(chosen) / len(duties)
