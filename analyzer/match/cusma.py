@@ -1,0 +1,86 @@
+"""CUSMA Appendix 2 profession evidence: the NOC probabilities routed through each profession's
+codes, the title's likeness to its name and aliases (rapidfuzz), its distinguishing words in the
+duties (``profession_terms.json``), and a push down when the title is one of its not-covered titles
+(e.g. "bookkeeper" for accountant)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from analyzer import corpora
+from analyzer.match.normalise import normalise, split_compound
+
+TERMS_FILE = Path(__file__).with_name("profession_terms.json")
+RELATED_WEIGHT = 0.5  # a related NOC code is weaker evidence than a listed one
+CONTAINED = 0.9  # alias words all present in a longer title ("Senior Tax Accountant" ~ "accountant")
+
+
+@dataclass(frozen=True)
+class ProfessionIndex:
+    ids: tuple[str, ...]
+    names: tuple[str, ...]
+    aliases: tuple[tuple[str, ...], ...]  # normalised name + aliases
+    not_covered: tuple[tuple[str, ...], ...]
+    codes: tuple[tuple[int, ...], ...]  # class indices of noc_codes
+    related: tuple[tuple[int, ...], ...]
+    terms: tuple[re.Pattern[str] | None, ...]
+
+
+def _clean(alias: str) -> str:
+    # "engineering technician (see scientific_technician)" -> "engineering technician"
+    return normalise(re.sub(r"\(.*?\)", "", alias), keep_level=True)
+
+
+@functools.cache
+def index(codes: tuple[str, ...]) -> ProfessionIndex:
+    col = {c: i for i, c in enumerate(codes)}
+    terms = json.loads(TERMS_FILE.read_text(encoding="utf-8"))
+    profs = list(corpora.cusma().values())
+
+    def pattern(words: list[str]) -> re.Pattern[str] | None:
+        return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")", re.I) if words else None
+
+    return ProfessionIndex(
+        ids=tuple(p.id for p in profs),
+        names=tuple(p.name for p in profs),
+        aliases=tuple(tuple(dict.fromkeys(a for a in map(_clean, (p.name, *p.aliases)) if a)) for p in profs),
+        not_covered=tuple(tuple(a for a in map(_clean, p.not_covered_titles) if a) for p in profs),
+        codes=tuple(tuple(col[c] for c in p.noc_codes if c in col) for p in profs),
+        related=tuple(tuple(col[c] for c in p.noc_related if c in col) for p in profs),
+        terms=tuple(pattern(terms.get(p.id, [])) for p in profs),
+    )
+
+
+def _likeness(title: str, alias: str) -> float:
+    t_words, a_words = set(title.split()), set(alias.split())
+    if a_words and a_words <= t_words:
+        return 1.0 if t_words == a_words else CONTAINED
+    return fuzz.ratio(title, alias) / 100.0
+
+
+def name_likeness(idx: ProfessionIndex, title: str, aliases: tuple[tuple[str, ...], ...] | None = None) -> np.ndarray:
+    """0..1 per profession: the best likeness of any part of the title to any name or alias."""
+    parts = [normalise(p, keep_level=True) for p in split_compound(title)]
+    parts += [normalise(p) for p in split_compound(title)]
+    parts = [p for p in dict.fromkeys(parts) if p]
+    groups = idx.aliases if aliases is None else aliases
+    return np.array([max((_likeness(p, a) for p in parts for a in g), default=0.0) for g in groups])
+
+
+def term_hits(idx: ProfessionIndex, text: str) -> np.ndarray:
+    """0..1 per profession: how many of its distinguishing words occur (3 or more count fully)."""
+    return np.array([min(len(set(m.lower() for m in t.findall(text))) / 3.0, 1.0) if t else 0.0
+                     for t in idx.terms])
+
+
+def noc_support(idx: ProfessionIndex, p: np.ndarray) -> np.ndarray:
+    """Probability mass of the profession's NOC codes, related codes at half weight, capped at 1."""
+    return np.array([min(p[list(c)].sum() + RELATED_WEIGHT * p[list(r)].sum(), 1.0)
+                     for c, r in zip(idx.codes, idx.related, strict=True)])

@@ -1,0 +1,51 @@
+"""Stateless text features: hashed character and word n-grams weighted by a stored IDF vector.
+
+Hashing keeps the artefacts small and loading fast (no vocabulary to unpickle); the only fitted
+state is the IDF vector, saved with each model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.preprocessing import normalize
+
+N_CHAR = 2**19
+N_WORD = 2**18
+
+
+@dataclass(frozen=True)
+class Featuriser:
+    """char_wb n-grams + word n-grams, hashed; ``idf`` is fitted by :func:`fit_idf`."""
+
+    char_range: tuple[int, int] | None = (2, 4)  # None: words only
+    word_range: tuple[int, int] = (1, 2)
+    word_weight: float = 1.0
+    stop_words: str | None = None
+
+    def counts(self, texts: Sequence[str]) -> sp.csr_matrix:
+        char = HashingVectorizer(analyzer="char_wb", ngram_range=self.char_range or (3, 3), n_features=N_CHAR,
+                                 alternate_sign=False, norm=None, lowercase=True)
+        word = HashingVectorizer(analyzer="word", ngram_range=self.word_range, n_features=N_WORD,
+                                 alternate_sign=False, norm=None, lowercase=True,
+                                 stop_words=self.stop_words, token_pattern=r"(?u)\b\w+\b")
+        w = word.transform(texts) * self.word_weight
+        c = char.transform(texts) if self.char_range else sp.csr_matrix((len(texts), N_CHAR))
+        return sp.hstack([c, w], format="csr", dtype=np.float32)
+
+    def transform(self, texts: Sequence[str], idf: np.ndarray) -> sp.csr_matrix:
+        x = self.counts(texts)
+        x.data = np.log1p(x.data)  # sublinear tf
+        x = x @ sp.diags(idf.astype(np.float32))
+        return normalize(x).astype(np.float32).tocsr()
+
+
+def fit_idf(counts: sp.csr_matrix) -> np.ndarray:
+    """Smoothed IDF as scikit-learn computes it; unseen features get the largest value."""
+    n = counts.shape[0]
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    return (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)

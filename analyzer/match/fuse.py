@@ -1,0 +1,59 @@
+"""Fusion: title, duties and employer-context evidence into one distribution over unit groups and
+one raw score per CUSMA profession.  The weights are tuned at build time (models/build.py) and
+saved with the models; the defaults here are the values the build starts from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from analyzer.match import cusma
+
+
+@dataclass
+class Weights:
+    title: float = 0.5  # share of the title in the NOC mixture when duties are present
+    context: float = 0.5  # employer context, multiplied by how unsure the title is
+    name: float = 0.5  # CUSMA title channel: name/alias likeness vs NOC support
+    terms: float = 0.25  # CUSMA duties channel: distinguishing words vs NOC support
+    duties_cusma: float = 0.55  # CUSMA fused: duties channel share
+    not_covered: float = 0.7  # push-down when the title is a profession's not-covered title
+
+
+def noc_mix(p_title: np.ndarray | None, p_duties: np.ndarray | None, p_context: np.ndarray | None,
+            w: Weights) -> tuple[np.ndarray, np.ndarray]:
+    """(fused probabilities, title's share of each group's fused mass).  The context weighs in
+    by how unsure the title is (1 - its best probability), as measured on real titles."""
+    parts: list[tuple[float, np.ndarray, bool]] = []
+    if p_title is not None:
+        parts.append((w.title if p_duties is not None else 1.0, p_title, True))
+    if p_duties is not None:
+        parts.append((1.0 - w.title if p_title is not None else 1.0, p_duties, False))
+    if p_context is not None and parts:
+        unsure = 1.0 - float(p_title.max()) if p_title is not None else 0.5
+        parts.append((w.context * unsure, p_context, False))
+    mass = sum(k * p for k, p, _ in parts)
+    title_mass = sum((k * p for k, p, is_title in parts if is_title), np.zeros_like(mass))
+    total = mass.sum()
+    return mass / total, np.divide(title_mass, mass, out=np.zeros_like(mass), where=mass > 0)
+
+
+def cusma_title(idx: cusma.ProfessionIndex, p_title: np.ndarray, title: str, w: Weights) -> np.ndarray:
+    name = cusma.name_likeness(idx, title)
+    blocked = cusma.name_likeness(idx, title, idx.not_covered)
+    push = np.where(blocked >= 0.9, w.not_covered * blocked, 0.0)
+    # a not-covered title that is exactly another profession's alias is not pushed (CONTAINED < 1)
+    return np.clip((1 - w.name) * cusma.noc_support(idx, p_title) + w.name * name - push, 0.0, 1.0)
+
+
+def cusma_duties(idx: cusma.ProfessionIndex, p_duties: np.ndarray, text: str, w: Weights) -> np.ndarray:
+    return (1 - w.terms) * cusma.noc_support(idx, p_duties) + w.terms * cusma.term_hits(idx, text)
+
+
+def cusma_fused(raw_title: np.ndarray | None, raw_duties: np.ndarray | None, w: Weights) -> np.ndarray:
+    if raw_title is None:
+        return raw_duties if raw_duties is not None else np.zeros(0)
+    if raw_duties is None:
+        return raw_title
+    return (1 - w.duties_cusma) * raw_title + w.duties_cusma * raw_duties

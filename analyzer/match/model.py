@@ -1,0 +1,55 @@
+"""The trained matching artefacts as one object, saved to and loaded from ``models/match.joblib``.
+
+When the file is missing (a fresh checkout without ``make models``) the models are built in this
+process from ``corpora/`` (about a minute, no network) and cached under ``~/.cache/offercheck``."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import joblib
+
+from analyzer.match.calibrate import Calibrator
+from analyzer.match.duties import DutiesModel
+from analyzer.match.fuse import Weights
+from analyzer.match.title import TitleModel
+
+MODELS_DIR = Path(__file__).resolve().parent.parent.parent / "models"
+ARTEFACT = "match.joblib"
+CACHE_DIR = Path(os.environ.get("OFFERCHECK_CACHE", Path.home() / ".cache" / "offercheck"))
+
+
+@dataclass
+class Bundle:
+    codes: tuple[str, ...]  # class index -> NOC 2021 code
+    title: TitleModel
+    duties: DutiesModel
+    weights: Weights
+    calibrators: dict[str, Calibrator]  # "title_noc", "duties_noc", "noc", "title_cusma", ...
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def save(bundle: Bundle, directory: Path = MODELS_DIR) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    out = directory / ARTEFACT
+    joblib.dump(bundle, out, compress=3)
+    return out
+
+
+@functools.cache
+def load() -> Bundle:
+    for candidate in (Path(os.environ.get("OFFERCHECK_MODELS", MODELS_DIR)) / ARTEFACT, CACHE_DIR / ARTEFACT):
+        if candidate.exists():
+            return joblib.load(candidate)
+    print("offercheck: models/match.joblib missing; building the matching models once (about a minute)",
+          file=sys.stderr)
+    from analyzer.match.train import build_all
+
+    bundle, _ = build_all()
+    save(bundle, CACHE_DIR)
+    return bundle

@@ -1,0 +1,1 @@
+"""Trained matching artefacts (``match.joblib``) and the command that builds them (``python -m models.build``)."""
