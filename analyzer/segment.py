@@ -58,6 +58,7 @@ LABEL = re.compile(r"^\s*[A-Z][\w'/()&.-]*(?:\s+[\w'/()&.-]+){0,4}\s*:\s+\S")  #
 PERCENT_CELL = re.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*%\s*$")
 TXT_CELLS = re.compile(r"\t+|\s+\|\s+|(?<=\S)\s{3,}(?=\S)")
 TERMINAL = (".", "!", "?", ":", ";")
+RULE_LINE = re.compile(r"^\s*[-=_*~.\u2013\u2014\u2500\u2501\u00b7\s]{3,}$")  # "-----" drawn as text
 
 
 @lru_cache(maxsize=1)
@@ -134,8 +135,8 @@ def is_full(ln: Line, st: Stats) -> bool:
 def heading_like(ln: Line, st: Stats) -> bool:
     text = ln.text.strip()
     words = text.split()
-    if not text or len(words) > 10 or len(text) > 80 or marker(ln):
-        return False
+    if not text or len(words) > 10 or len(text) > 80 or marker(ln) or text[:1].islower():
+        return False  # a line starting in lowercase continues something: never a heading
     if _key(text) in _data()["headings"]:
         return True
     if text.endswith((".", ",", ";")) or DATE_LINE.match(text) or PAGE_NUMBER.match(text):
@@ -150,6 +151,21 @@ def heading_like(ln: Line, st: Stats) -> bool:
     if len(letters) >= 4 and all(c.isupper() for c in letters):
         return True
     return text.endswith(":") and len(words) <= 6
+
+
+def title_heading(ln: Line, prev: Line | None, st: Stats) -> bool:
+    """Plain-text headings carry no font: a short Title Case line at the left margin, with no
+    digits or end punctuation, after a line that did not run on ("Compensation and Hours")."""
+    text = ln.text.strip()
+    words = text.split()
+    if not 1 <= len(words) <= 7 or text.endswith(TERMINAL + (",",)) or any(c.isdigit() for c in text):
+        return False
+    if marker(ln) or LABEL.match(text) or _x0(ln) > st.left.get(ln.page, 0.0) + 2:
+        return False
+    if prev is not None and is_full(prev, st):
+        return False
+    significant = [w for w in words if len(w) >= 4 or w[:1].isupper()]
+    return bool(significant) and all(w[:1].isupper() for w in significant) and words[0][:1].isupper()
 
 
 def _starts_with(text: str, phrases: set[str]) -> bool:
@@ -245,7 +261,7 @@ def _zones(lines: Sequence[Line]) -> tuple[tuple[str, Sequence[Line]], ...]:
 
 def _furniture(doc: Document) -> dict[int, BlockKind]:
     """Line start offset -> header/footer/page_number for running furniture."""
-    out: dict[int, BlockKind] = {}
+    out: dict[int, BlockKind] = {ln.start: "other" for ln in doc.lines() if RULE_LINE.match(ln.text)}
     pages = [p for p in doc.pages if p.lines]
     seen: dict[tuple[str, str], set[int]] = {}
     for page in pages:
@@ -259,6 +275,7 @@ def _furniture(doc: Document) -> dict[int, BlockKind]:
                 seen.setdefault((zone, re.sub(r"\d+", "#", _key(text))), set()).add(page.number)
     if len(pages) < 2:
         return out
+    body_size = _stats(doc.lines()).body_size
     for page in pages:
         lines = page.lines
         for zone, zlines in _zones(lines):
@@ -266,8 +283,8 @@ def _furniture(doc: Document) -> dict[int, BlockKind]:
                 key = (zone, re.sub(r"\d+", "#", _key(ln.text)))
                 if ln.start in out or len(seen.get(key, ())) < 2:
                     continue
-                if zone == "top" and page.number == 1:
-                    continue  # page 1's top is the letterhead, even when later pages repeat it
+                if zone == "top" and page.number == 1 and ln.size > body_size:
+                    continue  # a big company name repeated on every page is still page 1's letterhead
                 out[ln.start] = "header" if zone == "top" else "footer"
     return out
 
@@ -293,6 +310,9 @@ def _breaks(ln: Line, prev: Line, cur: Draft, st: Stats) -> bool:
     if any(f(prev) for f in (is_salutation, is_closing)) or DATE_LINE.match(prev.text.strip()):
         return True
     if heading_like(ln, st) or heading_like(prev, st):
+        return True
+    if st.kind == "text" and (title_heading(ln, prev, st) or (len(cur.lines) == 1 and title_heading(prev, None, st)
+                                                              and cur.kind == "paragraph")):
         return True
     if is_label(ln) and (is_label(prev) or ln.words[0].bold):
         return True  # a run of "Label: value" lines: one block each
@@ -401,12 +421,26 @@ def classify(drafts: list[Draft], st: Stats) -> None:
             d.kind = "subject"
         elif d.kind in ("list_item", "table_row"):
             continue
-        elif len(d.lines) == 1 and heading_like(first, st):
+        elif len(d.lines) == 1 and (heading_like(first, st) or (
+                st.kind == "text" and title_heading(first, drafts[i - 1].lines[-1] if i else None, st))):
             d.kind = "heading"
         elif DATE_LINE.match(first.text.strip()) and len(d.lines) == 1:
             d.kind = "date"
         else:
             d.kind = "paragraph"
+
+
+def merge_addressee(drafts: list[Draft]) -> list[Draft]:
+    """The recipient's name and address lines are one block even when written as separate
+    paragraphs (DOCX) or split by a title-case line (text)."""
+    out: list[Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if prev and d.kind == prev.kind == "addressee" and d.lines[0].page == prev.lines[-1].page:
+            prev.lines.extend(d.lines)
+        else:
+            out.append(d)
+    return out
 
 
 # ---------------------------------------------------------------- text cleaning and output
@@ -469,7 +503,7 @@ def segment(doc: Document) -> Layout:
     st = _stats(body, doc.kind)
     drafts = group(body, st)
     classify(drafts, st)
-    blocks = tuple(_block(d) for d in drafts)
+    blocks = tuple(_block(d) for d in merge_addressee(drafts))
     furniture = tuple(
         Block(kind=furn[ln.start], text=" ".join(ln.text.split()), start=ln.start, end=ln.end,
               page=ln.page, lines=(ln,))

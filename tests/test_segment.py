@@ -147,10 +147,18 @@ def test_text_letter_headings_tables_and_page_number():
 
 def test_running_header_repeated_on_each_page_is_furniture():
     bodies = ["Dear Jane, we offer you the job.", "The salary is fair.", "We look forward to it."]
-    pages = [[L("ACME Corp | Offer of employment"), L(body, gap=1)] for body in bodies]
+    pages = [[L("ACME Corp | Offer of employment", size=8), L(body, gap=1)] for body in bodies]
     layout = segment(read(flow_pdf(pages), name="h.pdf"))
-    assert [b.kind for b in layout.furniture] == ["header", "header"]  # page 1's top stays letterhead
-    assert all("ACME" not in b.text for b in layout.blocks[1:])
+    assert [(b.kind, b.page) for b in layout.furniture] == [("header", 1), ("header", 2), ("header", 3)]
+    assert all("ACME" not in b.text for b in layout.blocks)
+
+
+def test_big_letterhead_repeated_on_each_page_stays_letterhead_on_page_one():
+    bodies = ["Dear Jane, we offer you the job.", "The salary is fair.", "We look forward to it."]
+    pages = [[L("ACME Corp", size=16, font="Helvetica-Bold"), L(body, gap=1)] for body in bodies]
+    layout = segment(read(flow_pdf(pages), name="h.pdf"))
+    assert [(b.kind, b.page) for b in layout.furniture] == [("header", 2), ("header", 3)]
+    assert layout.blocks[0].text == "ACME Corp" and layout.blocks[0].page == 1
 
 
 def test_docx_letter():

@@ -23,6 +23,7 @@ from analyzer.ingest.limits import Deadline, Limits
 from analyzer.types import Document, InputError
 
 _CID = re.compile(r"\(cid:\d+\)")
+_SALUTATION = re.compile(r"^(dear|to whom)\b", re.I)
 MIN_GUTTER = 18.0  # points of empty width between letterhead columns
 COLUMN_BREAK_GAP = 1.0  # gap_before given to the first line of a column that starts higher up
 BIG_GAP = 1.5  # a blank line this tall (in line heights) ends the letterhead band
@@ -118,7 +119,7 @@ def _page_rows(page: PlumberPage, first: bool) -> tuple[list[Row], bool]:
                    str(w.get("fontname", "")), float(w.get("size", 0.0))) for w in words]
     rows = [r for r in (_cid_bullets(r) for r in group_rows(raw)) if r.words]
     if first:
-        rows = letterhead_columns(rows, float(page.width))
+        rows = letterhead_columns(rows, float(page.width), float(page.height))
     return rows, has_images
 
 
@@ -150,28 +151,44 @@ def group_rows(words: Sequence[RawWord]) -> list[Row]:
     return rows
 
 
-def letterhead_columns(rows: list[Row], width: float) -> list[Row]:
-    """Read a two-column band at the top of the page column by column.
+def letterhead_columns(rows: list[Row], width: float, height: float = 0.0) -> list[Row]:
+    """Read a two-column band near the top of the page column by column.
 
-    The band grows row by row from the top while one vertical gutter (>= MIN_GUTTER wide, in
-    the middle 80% of the page) stays free of words and no tall blank space intervenes; it
-    counts as two columns only when at least two rows have words on both sides."""
+    The band starts at one of the first rows (a small running header may sit above it) and grows
+    row by row while one vertical gutter (>= MIN_GUTTER wide, in the middle 80% of the page)
+    stays free of words and no tall blank space intervenes.  It is read as two columns when it
+    has at least two rows, words on both sides of the gutter, and at least two rows with words
+    right of it (so a single "name ... date" row is not enough).  A letterhead sits in the top
+    third of the page, before any "Dear ..." line: a table further down is left alone."""
+    for s in range(min(3, len(rows))):
+        if _SALUTATION.match(_row_text(rows[s])):
+            break
+        band = _band(rows[s:], width)
+        if band is not None and (not height or rows[s + band[0] - 1].bottom <= height / 3):
+            k, x = band
+            head, body, tail = rows[:s], rows[s:s + k], rows[s + k:]
+            left = [Row([w for w in r.words if w.bbox[2] <= x]) for r in body]  # type: ignore[index]
+            right = [Row([w for w in r.words if w.bbox[0] >= x]) for r in body]  # type: ignore[index]
+            return head + [r for r in left + right if r.words] + tail
+    return rows
+
+
+def _row_text(row: Row) -> str:
+    return " ".join(w.text for w in row.words)
+
+
+def _band(rows: list[Row], width: float) -> tuple[int, float] | None:
     best: tuple[int, float] | None = None
     for k in range(2, len(rows) + 1):
         if (rows[k - 1].top - rows[k - 2].bottom) / rows[k - 2].height > BIG_GAP:
             break
         gutter = find_gutter(rows[:k], width)
-        if gutter is None:
+        if gutter is None or _SALUTATION.match(_row_text(rows[k - 1])):
             break
-        both = sum(1 for r in rows[:k] if _sides(r, gutter) == (True, True))
-        if both >= 2:
+        sides = [_sides(r, gutter) for r in rows[:k]]
+        if any(a for a, _ in sides) and sum(1 for _, b in sides if b) >= 2:
             best = (k, gutter)
-    if best is None:
-        return rows
-    k, x = best
-    left = [Row([w for w in r.words if w.bbox[2] <= x]) for r in rows[:k]]  # type: ignore[index]
-    right = [Row([w for w in r.words if w.bbox[0] >= x]) for r in rows[:k]]  # type: ignore[index]
-    return [r for r in left + right if r.words] + rows[k:]
+    return best
 
 
 def find_gutter(rows: Sequence[Row], width: float) -> float | None:
@@ -198,7 +215,7 @@ def _add_rows(builder: DocumentBuilder, number: int, rows: Sequence[Row]) -> Non
     for row in rows:
         if prev is None:
             gap = 0.0
-        elif row.top < prev.top:  # jumped up: the next column of a two-column band
+        elif row.top < prev.bottom - prev.height / 2:  # up or beside: the next column of a band
             gap = COLUMN_BREAK_GAP
         else:
             gap = max(0.0, (row.top - prev.bottom) / prev.height)
