@@ -263,6 +263,8 @@ def _list_sentence(body: Body, part: Part, s: int, e: int) -> list[Duty]:
     out = []
     for m in pieces:
         ps, pe = s + rest_at + m.start(), s + rest_at + m.end()
+        while pe > ps and part.text[pe - 1] in ". ":  # the sentence's full stop ends the last item only
+            pe -= 1
         lead = re.match(r"\s*(?:and\s+|or\s+)?", part.text[ps:pe])
         ps += lead.end() if lead else 0
         d = _duty(body, part, ps, pe)

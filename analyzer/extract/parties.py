@@ -14,8 +14,10 @@ import re
 from analyzer.extract.body import Body, Part
 from analyzer.extract.cues import phrase_re, phrases, regexes, sentences
 from analyzer.extract.text import clean
+from analyzer.nlp import load_patterns
 from analyzer.types import Line, Value
 
+MAX_NAME_WORDS = 8
 _NOT_NAME = re.compile(r"\d|@|www\.|https?:|\.(?:ca|com|org)\b|\btel\b|\bphone\b|\bfax\b", re.I)
 _POSTAL = re.compile(r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b")
 _STREET = re.compile(r"^\s*(?:\d+[A-Za-z]?(?:-\d+)?\s+\w|(?:Suite|Unit|P\.?O\.?\s+Box)\b)", re.I)
@@ -23,6 +25,7 @@ _WORKSITE_CUE = re.compile(
     r"work\s+location|worksite|work\s+site|place\s+of\s+work|located\s+(?:in|at)|based\s+(?:in|at|out\s+of)|"
     r"office\s+in|work\s+(?:at|in|from)|location\s*:|report\s+to\s+(?:our|the)\s+\w+\s+office", re.I)
 _CITY_BEFORE = re.compile(r"((?:[A-Z][\w'.\-]*|de|la|du|sur)(?:\s+(?:[A-Z][\w'.\-]*|de|la|du|sur))*)\s*,?\s*$")
+_RUNNING = re.compile(r"^(?:confidential|private|strictly\s+confidential|draft)\b", re.I)
 _SIGN_NOISE = re.compile(r"^[\s_./\-]*$|^\(?signed\)?$|^/s/|signature", re.I)
 _NAME = re.compile(r"^(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'\-]+(?:\s+[A-Z][\w'.\-]*){1,3}$")
 
@@ -32,7 +35,7 @@ def _letterhead(body: Body) -> list[Part]:
     if heads:
         return heads
     first = body.parts[0] if body.parts else None
-    return [first] if first is not None and first.kind in {"other", "heading", "paragraph"} else []
+    return [first] if first is not None and first.kind in {"other", "heading"} else []
 
 
 def _lines(body: Body, parts: list[Part]) -> list[Line]:
@@ -52,14 +55,19 @@ def _furniture_texts(body: Body) -> set[str]:
 
 
 def employer(body: Body) -> Value | None:
+    """The letterhead name (the one the signature block repeats, when several lines qualify)."""
     running = _furniture_texts(body)
+    names: list[Value] = []
     for line in _lines(body, _letterhead(body)):
         text = _first_segment(clean(line.text).text)
-        if text.lower() in running:
-            continue  # a running header left at the top of page 1
-        if text and not _NOT_NAME.search(text) and not _POSTAL.search(text) and any(c.isalpha() for c in text):
-            return _line_value(body, line, text)
+        if text.lower() in running or _RUNNING.match(text):
+            continue  # a running header at the top of page 1
+        if _name_like(text):
+            names.append(_line_value(body, line, text))
     company = _signature_company(body)
+    agreed = [v for v in names if company and v.value.lower() == company.value.lower()]
+    if agreed or names:
+        return (agreed or names)[0]
     if company:
         return company
     for part, s, e in sentences(body, {"paragraph", "other"}):
@@ -70,6 +78,13 @@ def employer(body: Body) -> Value | None:
                 ns = part.text.find(name, m.start("name"))
                 return Value(name, body.evidence(part, ns, ns + len(name)))
     return None
+
+
+def _name_like(text: str) -> bool:
+    """A letterhead line that can be a company name: a few words, no digits, web or phone."""
+    if not text or _NOT_NAME.search(text) or _POSTAL.search(text) or not any(c.isalpha() for c in text):
+        return False
+    return len(text.split()) <= MAX_NAME_WORDS and not text.rstrip().endswith(":")
 
 
 def _has_suffix(text: str) -> bool:
@@ -120,9 +135,25 @@ def employer_address(body: Body) -> Value | None:
             group.append(nxt)
             if _POSTAL.search(nxt[0]) or _province_in(nxt[0]):
                 break
+        if len(group) == 1:  # street, city and more printed as one piece
+            group = [_one_piece_address(body, text, start)] if _POSTAL.search(text) else group
         value = ", ".join(clean(g[0]).text.strip(" ,") for g in group)
         return Value(value, body.raw_evidence(group[0][1], group[-1][2]))
     return None
+
+
+def _one_piece_address(body: Body, text: str, start: int) -> tuple[str, int, int]:
+    """"655 Main Street Moncton, NB E1C 1E8 Tel. ..." -> "655 Main Street, Moncton, NB E1C 1E8"."""
+    postal = _POSTAL.search(text)
+    assert postal is not None
+    head = text[:postal.end()]
+    cities = sorted((r["pattern"] for r in load_patterns("places") if r["label"] == "CITY"), key=len, reverse=True)
+    for city in cities:
+        at = head.rfind(f" {city},")
+        if at > 0:
+            head = f"{head[:at].rstrip(' ,')}, {head[at + 1:]}"
+            break
+    return head, start, start + postal.end()
 
 
 def _province_in(text: str) -> bool:
@@ -163,20 +194,22 @@ def _city_before(text: str, s: int, pos: int) -> tuple[str | None, int]:
 
 
 def worksite(body: Body) -> Value | None:
-    fallback = None
+    """A place in a sentence about the place of work, else the letterhead's, else the first place
+    the body names (addressee and signature left out: the candidate's address is not the worksite)."""
+    anywhere = None
     for part, s, e in sentences(body):
         if part.kind in {"letterhead", "addressee", "signature", "date"}:
             continue
-        if _WORKSITE_CUE.search(part.text, s, e):
-            found = _place_in(part, s, e)
-            if found:
-                return Value(found[0], body.evidence(part, found[1], found[2]))
+        found = _place_in(part, s, e)
+        if found and _WORKSITE_CUE.search(part.text, s, e):
+            return Value(found[0], body.evidence(part, found[1], found[2]))
+        if found and anywhere is None:
+            anywhere = Value(found[0], body.evidence(part, found[1], found[2]))
     for part in _letterhead(body):
         found = _place_in(part, 0, len(part.text))
         if found:
-            fallback = Value(found[0], body.evidence(part, found[1], found[2]))
-            break
-    return fallback
+            return Value(found[0], body.evidence(part, found[1], found[2]))
+    return anywhere
 
 
 def _signature_lines(body: Body) -> list[Line]:

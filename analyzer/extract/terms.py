@@ -34,7 +34,7 @@ _MONEY = re.compile(
     rf"(?P<pre>\b(?:CAD|CDN|USD|US|C)\s?\$?|\$)\s?{_AMOUNT}(?:\s?(?P<post>CAD|CDN|USD|US\s?dollars|dollars|Canadian\s+dollars))?"
     rf"|\b{_AMOUNT.replace('amt', 'amt2')}\s?(?P<post2>CAD|CDN|USD)\b", re.I)
 _PERIOD_AFTER = re.compile(
-    r"^\s*(?:CAD|CDN|USD|Canadian\s+dollars|dollars)?\s*(?:gross\s+)?(?:(?:per|an|a|each|every|/)\s*"
+    r"\s*(?:CAD|CDN|USD|Canadian\s+dollars|dollars)?\s*(?:gross\s+)?(?:(?:per|an|a|each|every|/)\s*"
     r"(?P<unit>hour|hr|week|month|year|annum|yr)|(?P<adv>hourly|weekly|monthly|annually|yearly|bi-?weekly))\b",
     re.I)
 _PERIOD_BEFORE = re.compile(r"\b(?P<adj>hourly|weekly|monthly|annual|yearly|annualized|base)\s+"
