@@ -52,8 +52,9 @@ def _term(ctx: CheckContext) -> tuple[int | None, Evidence | None]:
         d0, d1 = date.fromisoformat(start), date.fromisoformat(end)
     except (TypeError, ValueError):
         return None, None
-    # A term ending the day before an anniversary is whole months (2027-01-15 .. 2030-01-14 = 36).
-    whole = (d1.year - d0.year) * 12 + d1.month - d0.month + (1 if d1.day >= d0.day - 1 else 0)
+    # A term ending the day before an anniversary is whole months (2027-01-15 .. 2030-01-14 = 36);
+    # any day past that starts another month.
+    whole = (d1.year - d0.year) * 12 + d1.month - d0.month + (1 if d1.day >= d0.day else 0)
     return whole, ctx.field_evidence("end_date")
 
 

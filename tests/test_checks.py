@@ -1,0 +1,207 @@
+"""Each rule on hand-built letters (no ingest, extraction or matching), beyond its own examples."""
+
+from __future__ import annotations
+
+from analyzer.checks import Example, build_context, find_rule, run
+from analyzer.types import Report
+
+CSA = {"cusma": (("computer_systems_analyst", 0.9),), "noc": (("21222", 0.85),)}
+GOOD = ("Analyse business requirements for the claims-processing system and write functional specifications",
+        "Design relational data models for the finance data warehouse",
+        "Prepare test plans and user acceptance test scripts for the payroll system upgrade")
+FIELDS = {"employer": "Maple Analytics Inc.", "worksite": {"city": "Toronto", "province": "ON"},
+          "start_date": "2027-01-15", "end_date": "2029-01-14", "term_months": 24,
+          "wage": {"amount": 95000, "currency": "CAD", "period": "year", "hourly": 45.67, "annual": 95000},
+          "education": "Bachelor's degree in Computer Science or a closely related field",
+          "signatory": "Anna Li, Director of IT"}
+
+
+def fire(name: str, **kw) -> list:
+    rule = find_rule(name)
+    return list(rule().check(build_context(Example(**kw))))
+
+
+def names(ex: Example) -> set[str]:
+    return {f.rule for f in run(build_context(ex))}
+
+
+def test_clean_letter_has_no_finding_at_all() -> None:
+    ex = Example(title="Computer Systems Analyst", duties=GOOD, fields=FIELDS, **CSA)
+    assert run(build_context(ex)) == []
+    assert Report(file="x", findings=tuple(run(build_context(ex)))).verdict == "pass"
+
+
+def test_vague_duty_short_specific_passes_long_generic_fires() -> None:
+    found = fire("vague-duty", title="Accountant", cusma=(("accountant", 0.9),), noc=(("11100", 0.8),),
+                 duties=("Reconcile bank accounts monthly",
+                         "Work closely with cross-functional teams to ensure the smooth delivery of projects "
+                         "and support the business in achieving its strategic objectives"))
+    assert [f.evidence.text for f in found] == [
+        "Work closely with cross-functional teams to ensure the smooth delivery of projects and support the "
+        "business in achieving its strategic objectives"]
+    assert "NOC 11100" in found[0].fix
+
+
+def test_vague_phrase_span_and_wrapped_line() -> None:
+    found = fire("vague-phrase", title="Computer Systems Analyst", duties=GOOD, **CSA,
+                 paragraphs=("You will also perform other duties as", "assigned by your manager, etc."))
+    texts = [f.evidence.text for f in found]
+    assert texts[0] == "other duties as\nassigned"
+    assert "etc." in texts
+
+
+def test_self_employment_ignores_negated_wording() -> None:
+    assert fire("self-employment", title="Engineer", duties=GOOD,
+                paragraphs=("You are an employee and not an independent contractor.",)) == []
+    found = fire("self-employment", title="Engineer", duties=GOOD,
+                 paragraphs=("You will be responsible for your own taxes as a self-employed professional.",))
+    assert {f.evidence.text for f in found} == {"responsible for your own taxes", "self-employed"}
+    assert all(f.severity == "error" for f in found)
+
+
+def test_permanent_field_and_phrase_and_permanent_resident() -> None:
+    found = fire("permanent-position", title="Engineer", duties=GOOD, fields={"permanent": True})
+    assert len(found) == 1 and found[0].evidence.text == "True"
+    assert fire("permanent-position", title="Engineer", duties=GOOD,
+                paragraphs=("Candidates who are permanent residents of Mexico are not eligible.",)) == []
+    found = fire("permanent-position", title="Engineer", duties=GOOD,
+                 paragraphs=("Employment will continue on an ongoing basis until terminated.",))
+    assert [f.evidence.text for f in found] == ["ongoing basis", "until terminated"]
+
+
+def test_term_from_dates_and_cptpp_limit() -> None:
+    base = dict(title="Computer Systems Analyst", duties=GOOD, **CSA)
+    dates = {"start_date": "2027-01-15", "end_date": "2030-01-14"}
+    assert fire("term-too-long", fields=dates, **base) == []  # exactly 36 months
+    found = fire("term-too-long", fields=dates, program="cptpp", citizenship="AU", **base)
+    assert "36 months" in found[0].message and "2028-01-14" in found[0].fix
+    long = fire("term-too-long", fields={"start_date": "2027-01-15", "end_date": "2030-06-30"}, **base)
+    assert long and long[0].evidence.text == "2030-06-30"
+
+
+def test_citizenship_by_program() -> None:
+    base = dict(title="Computer Systems Analyst", duties=GOOD, **CSA)
+    assert fire("citizenship-ineligible", citizenship="US", **base) == []
+    assert fire("citizenship-ineligible", citizenship="JP", **base)
+    assert fire("citizenship-ineligible", citizenship="JP", program="cptpp", **base) == []
+    assert fire("citizenship-ineligible", citizenship="US", program="cptpp", **base)
+    assert fire("citizenship-ineligible", citizenship=None, **base) == []
+
+
+def test_missing_elements_one_finding_each_without_evidence() -> None:
+    found = fire("missing-element", title="Computer Systems Analyst", duties=GOOD, **CSA,
+                 fields={k: v for k, v in FIELDS.items() if k not in ("wage", "start_date", "signatory")})
+    assert sorted(f.message for f in found) == sorted([
+        "The letter does not state the salary or wage.", "The letter does not state the start date.",
+        "The letter does not state the signature of an authorised signatory."])
+    assert all(f.evidence is None for f in found)
+
+
+def test_placeholder_heading_is_not_a_placeholder() -> None:
+    base = dict(title="Computer Systems Analyst", duties=GOOD, **CSA)
+    assert fire("unfilled-placeholder", paragraphs=("JOB TITLE", "Computer Systems Analyst"), **base) == []
+    found = fire("unfilled-placeholder", paragraphs=("This offer is for the position of JOB TITLE.",
+                                                     "Start: <insert start date>", "Salary: ________"), **base)
+    assert [f.evidence.text for f in found] == ["JOB TITLE", "<insert start date>", "________"]
+
+
+def test_title_not_listed_cusma_and_cptpp() -> None:
+    assert fire("title-not-listed", title="Store Manager", duties=("Run the store",),
+                cusma=(("hotel_manager", 0.2),), noc=(("60020", 0.7),))
+    # CPTPP: a TEER 1 occupation open to Australians; Vietnam covers technicians only on a closed list.
+    assert fire("title-not-listed", title="Software Engineer", duties=GOOD, program="cptpp", citizenship="AU",
+                noc=(("21231", 0.8),)) == []
+
+
+def test_excluded_occupation_cptpp_by_country() -> None:
+    found = fire("excluded-occupation", title="Registered Nurse", duties=("Administer IV medications",),
+                 program="cptpp", citizenship="AU", noc=(("31301", 0.9),))
+    assert found and "excluded" in found[0].message
+    consultant = dict(title="Management Consultant", duties=("Benchmark the client's operating costs",),
+                      program="cptpp", noc=(("11201", 0.9),))
+    assert fire("excluded-occupation", citizenship="MY", **consultant)  # Malaysia's closed list
+    assert fire("excluded-occupation", citizenship="AU", **consultant) == []
+
+
+def test_research_assistant_needs_post_secondary_institution() -> None:
+    ra = {"cusma": (("research_assistant", 0.9),), "noc": (("41201", 0.8),)}
+    duties = ("Run PCR assays for the genomics study",)
+    assert fire("excluded-occupation", title="Research Assistant", duties=duties, **ra,
+                fields={"employer": "BioNova Inc."})
+    assert fire("excluded-occupation", title="Research Assistant", duties=duties, **ra,
+                fields={"employer": "University of Waterloo"}) == []
+
+
+def test_below_level_respects_technician_professions() -> None:
+    st = {"cusma": (("scientific_technician_technologist", 0.9),), "noc": (("22101", 0.8),)}
+    assert fire("below-professional-level", title="Geological Technologist", duties=GOOD, **st) == []
+    found = fire("below-professional-level", title="Geological Technologist", duties=GOOD,
+                 duties_noc=(("75110", 0.7),), **st)
+    assert found and found[0].severity == "error"  # TEER 5: outside what IRCC accepts at all
+
+
+def test_education_alternative_credential_and_experience() -> None:
+    base = dict(title="Computer Systems Analyst", duties=GOOD, **CSA)
+    ok = "Two-year diploma in Computer Programming and three years of experience in systems analysis"
+    assert fire("education-below-minimum", fields={"education": ok}, **base) == []
+    low = fire("education-below-minimum", fields={"education": "Two-year diploma in Computer Programming"},
+               **base)
+    assert low and low[0].evidence.text == "diploma"
+    lawyer = {"cusma": (("lawyer", 0.9),), "noc": (("41101", 0.8),)}
+    assert fire("education-below-minimum", title="Lawyer", duties=("Draft commercial leases",), **lawyer,
+                fields={"education": "J.D. from an accredited law school"}) == []
+
+
+def test_licence_by_province_and_by_wording() -> None:
+    eng = {"cusma": (("engineer", 0.9),), "noc": (("21300", 0.85),)}
+    base = dict(title="Civil Engineer", duties=("Design bridge decks",), **eng)
+    assert fire("licence-not-mentioned", fields={"worksite": {"city": "Calgary", "province": "AB"}}, **base)
+    assert fire("licence-not-mentioned", fields={"worksite": {"city": "Calgary", "province": "AB"}},
+                paragraphs=("You must be registered with APEGA as a P.Eng. before starting.",), **base) == []
+    mlt = {"cusma": (("medical_laboratory_technologist", 0.9),), "noc": (("32120", 0.85),)}
+    assert fire("licence-not-mentioned", title="Medical Laboratory Technologist", duties=("Run CBCs",),
+                fields={"worksite": {"city": "Vancouver", "province": "BC"}}, **mlt) == []
+
+
+def test_title_not_profession_name_accepts_aliases() -> None:
+    assert fire("title-not-profession-name", title="Senior Systems Analyst", duties=GOOD, **CSA) == []
+    found = fire("title-not-profession-name", title="Business Technology Specialist", duties=GOOD, **CSA)
+    assert "Business Technology Specialist (CUSMA: Computer Systems Analyst)" in found[0].fix
+
+
+def test_scrutinised_title_exempts_hotel_manager() -> None:
+    hm = {"cusma": (("hotel_manager", 0.9),), "noc": (("60031", 0.8),)}
+    assert fire("scrutinised-title", title="Hotel Manager", duties=("Plan the hotel's budget",), **hm) == []
+    assert fire("scrutinised-title", title="Team Lead, Data Engineering", duties=GOOD, **CSA)
+    assert fire("scrutinised-title", title="Management Consultant", duties=GOOD,
+                cusma=(("management_consultant", 0.9),)) == []
+
+
+def test_coding_share_uses_percentages_when_given() -> None:
+    from analyzer.checks.analyst_coding_duties import AnalystCodingDuties
+    from analyzer.types import Duty
+
+    ctx = build_context(Example(title="Computer Systems Analyst", duties=("Write Python scripts", "Analyse"
+                                " business requirements for the claims system"), **CSA))
+    duties = ctx.extraction.duties
+    ctx.extraction = type(ctx.extraction)(language="en", title=ctx.extraction.title, fields=ctx.extraction.fields,
+                                          duties=(Duty(duties[0].text, duties[0].evidence, 20.0),
+                                                  Duty(duties[1].text, duties[1].evidence, 80.0)))
+    assert list(AnalystCodingDuties().check(ctx)) == []
+
+
+def test_program_selects_rules() -> None:
+    ex = Example(title="Solutions Architect", duties=GOOD, fields=FIELDS, program="cptpp", citizenship="AU",
+                 noc=(("21222", 0.85),), cusma=(("computer_systems_analyst", 0.9),))
+    assert "title-not-profession-name" not in names(ex)
+    assert "title-not-profession-name" in names(Example(**{**ex.__dict__, "program": "cusma",
+                                                           "citizenship": "US"}))
+
+
+def test_findings_in_letter_order_and_verdict() -> None:
+    ex = Example(title="Computer Systems Analyst", duties=GOOD + ("Perform other duties as assigned",),
+                 fields={**FIELDS, "permanent": True}, **CSA)
+    findings = run(build_context(ex))
+    starts = [f.evidence.start for f in findings if f.evidence]
+    assert starts == sorted(starts)
+    assert Report(file="x", findings=tuple(findings)).verdict == "fail"
