@@ -51,7 +51,7 @@ th.setAttribute('aria-sort',up?'ascending':'descending');});});
 """
 
 
-def _page(title: str, body: str, script: str = "") -> str:
+def html_page(title: str, body: str, script: str = "") -> str:
     js = f"<script>{script}</script>" if script else ""
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
@@ -119,10 +119,14 @@ def _matches(r: Mapping[str, Any]) -> str:
             f"{noc}</table>")
 
 
-def _header(r: Mapping[str, Any], links: Sequence[tuple[str, str]]) -> str:
+Link = tuple[str, str] | tuple[str, str, bool]  # (label, href[, is a download: default True])
+
+
+def _header(r: Mapping[str, Any], links: Sequence[Link]) -> str:
     counts = severity_counts(r)
     title = r.get("title")
-    nav = "".join(f'<a href="{escape(href)}" download>{escape(label)}</a>' for label, href in links)
+    nav = "".join(f'<a href="{escape(link[1])}"{" download" if link[2:3] != (False,) else ""}>'
+                  f'{escape(link[0])}</a>' for link in links)
     who = f", citizenship {r['citizenship']}" if r.get("citizenship") else ""
     return (f'<header><h1>{escape(r["file"])}</h1><span class="verdict v-{escape(r["verdict"])}" '
             f'id="verdict">{escape(r["verdict"].upper())}</span> '
@@ -132,13 +136,13 @@ def _header(r: Mapping[str, Any], links: Sequence[tuple[str, str]]) -> str:
             f"{f'<nav>{nav}</nav>' if nav else ''}</header>")
 
 
-def render(report: ReportLike, links: Sequence[tuple[str, str]] = ()) -> str:
-    """One letter's page.  ``links``: (label, href) download links shown in the header."""
+def render(report: ReportLike, links: Sequence[Link] = ()) -> str:
+    """One letter's page.  ``links``: (label, href[, download]) links shown in the header."""
     r = as_dict(report, include_text=True)
     if r["status"] == "error":
         body = (f'{_header(r, links)}<div class="cols"><p id="error">Could not read this file '
                 f'({escape(r["error"]["code"])}): {escape(r["error"]["message"])}</p></div>')
-        return _page(f"offercheck: {r['file']}", body)
+        return html_page(f"offercheck: {r['file']}", body)
     findings = sorted_findings(r)
     text = r.get("text")
     letter = (f'<pre class="text" id="letter">{highlight(text, findings)}</pre>' if text is not None
@@ -147,7 +151,7 @@ def render(report: ReportLike, links: Sequence[tuple[str, str]] = ()) -> str:
     body = (f"{_header(r, links)}<div class=\"cols\"><section class=\"letter\"><h2>Letter</h2>"
             f"{letter}</section><section class=\"side\"><h2>Findings ({len(findings)})</h2>"
             f'<ol class="findings">{items or "<li>No findings.</li>"}</ol>{_matches(r)}</section></div>')
-    return _page(f"offercheck: {r['file']}", body)
+    return html_page(f"offercheck: {r['file']}", body)
 
 
 def _index_row(r: Mapping[str, Any], href: str | None) -> str:
@@ -176,4 +180,4 @@ def render_index(reports: Sequence[ReportLike], hrefs: Sequence[str | None] = ()
                     ("file", "verdict", "job title", "CUSMA", "NOC", "errors", "warnings", "notes"))
     body = (f"<header><h1>offercheck: {len(dicts)} letters</h1></header><div class=\"cols\">"
             f'<table id="index"><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table></div>')
-    return _page("offercheck: batch index", body, SORT_JS)
+    return html_page("offercheck: batch index", body, SORT_JS)
