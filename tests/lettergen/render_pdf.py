@@ -74,10 +74,12 @@ class _Pages:
 
 def _letterhead(p: _Pages, el: Element) -> None:
     if p.letter.twocolumn:
-        p.text(LEFT, el.text, BOLD, 16)
+        right = W - RIGHT - 170
+        size = min(16.0, 16.0 * (right - LEFT - 18) / max(width(el.text, BOLD, 16), 1))
+        p.text(LEFT, el.text, BOLD, size)
         y0 = p.y
         p.y += 2
-        p.lines(W - RIGHT - 170, list(el.lines), REGULAR, 8.5)
+        p.lines(right, list(el.lines), REGULAR, 8.5)
         p.y = max(p.y, y0 + 26) + LH
         return
     if el.text:

@@ -234,7 +234,7 @@ class _Context:
         els.append(Element("heading", self.rng.choice(["Terms of Employment", "Terms and Conditions",
                                                        "Compensation and Hours"])))
         if self.pick("terms", ["paragraphs", "paragraphs", "labelled"]) == "labelled":
-            els += [Element("label", f"{label}: {value}") for label, value, _ in items]
+            els += [Element("label", f"{label}: {value}") for label, value, _ in items] + [Element("gap")]
         else:
             sentences = [sentence for _, _, sentence in items]
             for i in range(0, len(sentences), 3):
