@@ -35,14 +35,15 @@ def load_patterns(name: str) -> tuple[dict[str, Any], ...]:
 
 
 def _ruler_patterns(nlp: Language) -> list[dict[str, Any]]:
-    """Places as token patterns: names match case-insensitively, abbreviations ("ON", "B.C.") exactly,
-    because "on" and "ON" must not be the same thing."""
-    patterns = []
+    """Places: names are phrase patterns matched on lower case (the fast PhraseMatcher);
+    abbreviations ("ON", "B.C.") are token patterns matched exactly, because "on" is not Ontario."""
+    patterns: list[dict[str, Any]] = []
     for row in load_patterns("places"):
-        attr = "ORTH" if row.get("case") == "exact" else "LOWER"
-        tokens = [t.text for t in nlp.make_doc(row["pattern"])]
-        pattern = [{attr: t if attr == "ORTH" else t.lower()} for t in tokens]
-        patterns.append({"label": row["label"], "pattern": pattern, "id": row["id"]})
+        if row.get("case") == "exact":
+            tokens = [t.text for t in nlp.make_doc(row["pattern"])]
+            patterns.append({"label": row["label"], "pattern": [{"ORTH": t} for t in tokens], "id": row["id"]})
+        else:
+            patterns.append({"label": row["label"], "pattern": row["pattern"], "id": row["id"]})
     return patterns
 
 
@@ -51,6 +52,6 @@ def get_nlp() -> Language:
     """Blank English + sentencizer + place EntityRuler (cached: build cost is paid once)."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(_ruler_patterns(nlp))  # type: ignore[attr-defined]
     return nlp

@@ -4,8 +4,10 @@ so once over the letter), shared by the title, duty and field extractors."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -13,6 +15,7 @@ from analyzer.extract.text import CleanText, clean, clean_lines
 from analyzer.nlp import get_nlp
 from analyzer.types import Block, Evidence, Layout
 
+_LABEL = re.compile(r"(?:(?<=\s)|^)(?=[A-Z][A-Za-z'/& ]{1,38}:\s)")
 FURNITURE = {"header", "footer", "page_number"}
 
 
@@ -33,7 +36,34 @@ class Part:
     def kind(self) -> str:
         return self.block.kind
 
-    def sentences(self) -> list[tuple[int, int]]:
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        return self._sentence_spans
+
+    @cached_property
+    def units(self) -> tuple[tuple[int, int], ...]:
+        """Sentences split before each "Label:" that starts one of the block's lines, so a labelled
+        line ("Start Date: ...") is its own unit even without a full stop."""
+        starts = self._line_starts()
+        out: list[tuple[int, int]] = []
+        for s, e in self._sentence_spans:
+            cuts = {s, e} | {m.start() for m in _LABEL.finditer(self.text, s, e) if m.start() in starts}
+            points = sorted(cuts)
+            out += [(a, b) for a, b in zip(points, points[1:], strict=False) if self.text[a:b].strip()]
+        return tuple(out)
+
+    def _line_starts(self) -> set[int]:
+        """Clean offsets where the block's document lines start (first visible character)."""
+        offsets = self.clean.offsets
+        out = {0}
+        for ln in self.block.lines:
+            first = ln.start + len(ln.text) - len(ln.text.lstrip())
+            i = bisect_left(offsets, first, 0, len(offsets) - 1)
+            if offsets[i] == first:
+                out.add(i)
+        return out
+
+    @cached_property
+    def _sentence_spans(self) -> tuple[tuple[int, int], ...]:
         """Sentence spans (clean offsets).  The sentencizer ends a sentence at every full stop,
         so a piece that goes on in lower case ("P.Eng.) or eligibility ...") rejoins the one before."""
         spans: list[tuple[int, int]] = []
@@ -44,7 +74,7 @@ class Part:
                 spans[-1] = (spans[-1][0], e)
             else:
                 spans.append((s, e))
-        return spans
+        return tuple(spans)
 
 
 @dataclass(frozen=True)

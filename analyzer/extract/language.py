@@ -8,6 +8,7 @@ addresses (which may be French in an English letter, e.g. "Montréal") barely mo
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from analyzer.nlp import load_patterns
@@ -26,13 +27,8 @@ def _words() -> dict[str, frozenset[str]]:
 
 def detect(text: str) -> str:
     """ISO 639-1 code of the letter's language ("en" or "fr")."""
-    words = _words()
-    counts = dict.fromkeys(words, 0)
-    for m in _WORD.finditer(text.lower()):
-        w = m.group()
-        for lang, vocab in words.items():
-            if w in vocab:
-                counts[lang] += 1
+    seen = Counter(_WORD.findall(text.lower()))
+    counts = {lang: sum(n for w, n in seen.items() if w in vocab) for lang, vocab in _words().items()}
     total = sum(counts.values())
     if total < MIN_WORDS:
         return "en"

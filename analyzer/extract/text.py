@@ -15,7 +15,6 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
               "\ufb05": "st", "\ufb06": "st"}
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
            "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ad": "", "\u200b": ""}
-_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -30,46 +29,53 @@ class CleanText:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-def _hyphen_break(raw: str, i: int) -> bool:
-    """A hyphen at a line end inside a word: a letter before it, a lower-case letter after the break."""
-    if raw[i] not in "-\u2010" or i + 1 >= len(raw) or raw[i + 1] != "\n":
-        return False
-    if i == 0 or not raw[i - 1].isalpha():
-        return False
-    j = i + 2
-    while j < len(raw) and raw[j] in " \t":
-        j += 1
-    return j < len(raw) and raw[j].islower()
+_PIECES = re.compile(r"\S+|\s+")
+_SPECIAL = re.compile("[" + "".join(_LIGATURES) + "".join(_QUOTES) + "]")
+_BREAK_HYPHENS = ("-", "\u2010")
+
+
+def _joins_next(word: str, space: str, nxt: str | None) -> bool:
+    """A word hyphenated at a line end: "analy-" + line break + "se" (lower case) is one word."""
+    return (word.endswith(_BREAK_HYPHENS) and len(word) > 1 and word[-2].isalpha() and "\n" in space
+            and nxt is not None and nxt[:1].islower())
 
 
 def clean(raw: str, base: int = 0) -> CleanText:
     """Clean ``raw`` (which starts at offset ``base`` of the document text)."""
+    pieces = [(m.group(), m.start()) for m in _PIECES.finditer(raw)]
     out: list[str] = []
     offs: list[int] = []
-    i, n = 0, len(raw)
-    while i < n:
-        ch = raw[i]
-        if _hyphen_break(raw, i):
-            i += 2
-            while i < n and raw[i] in " \t":
-                i += 1
-            continue
-        if _SPACE.match(ch):
-            if out and out[-1] != " ":
+    k = 0
+    while k < len(pieces):
+        piece, at = pieces[k]
+        if piece[0].isspace():
+            if out:
                 out.append(" ")
-                offs.append(base + i)
-            i += 1
+                offs.append(base + at)
+            k += 1
             continue
-        rep = _LIGATURES.get(ch) or _QUOTES.get(ch, ch)
-        for c in rep:
-            out.append(c)
-            offs.append(base + i)
-        i += 1
+        nxt = pieces[k + 2][0] if k + 2 < len(pieces) else None
+        if k + 1 < len(pieces) and _joins_next(piece, pieces[k + 1][0], nxt):
+            piece = piece[:-1]
+            k += 1  # skip the line break: the next word continues this one
+        _emit(piece, base + at, out, offs)
+        k += 1
     while out and out[-1] == " ":
         out.pop()
         offs.pop()
     end = offs[-1] + 1 if offs else base
     return CleanText("".join(out), tuple(offs) + (end,))
+
+
+def _emit(piece: str, at: int, out: list[str], offs: list[int]) -> None:
+    if not _SPECIAL.search(piece):
+        out.append(piece)
+        offs.extend(range(at, at + len(piece)))
+        return
+    for i, ch in enumerate(piece):
+        rep = _LIGATURES.get(ch) or _QUOTES.get(ch, ch)
+        out.append(rep)
+        offs.extend([at + i] * len(rep))
 
 
 def norm(text: str) -> str:
