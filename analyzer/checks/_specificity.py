@@ -20,6 +20,9 @@ from functools import lru_cache
 
 from analyzer.checks._data import lexicon, noc_groups, threshold
 
+# Prose duties open with the subject ("You will also ..."); the verb follows it.
+_LEAD = re.compile(r"^(?:you|the \w+|he|she|they)?\s*(?:will|shall|'ll)\s+(?:also\s+)?(?:be responsible for\s+)?",
+                   re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#/.\-']*[A-Za-z0-9+#]|[A-Za-z]")
 
 
@@ -43,20 +46,44 @@ def _idf() -> tuple[dict[str, float], float]:
     return idf, math.log(n)
 
 
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    """Words of the NOC example titles: the vocabulary that names occupations' objects and fields
-    ("groundwater", "payroll", "bridge"), which job-advert filler ("ownership", "deadlines") is not."""
-    return frozenset(_stem(w.lower()) for group in noc_groups().values()
-                     for title in group.example_titles for w in words(title))
-
-
 def _stem(word: str) -> str:
     """A light plural/tense fold so 'samples' and 'sample' share a document frequency."""
     for suffix, repl in (("ies", "y"), ("sses", "ss"), ("s", ""), ("ing", ""), ("ed", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)] + repl
     return word
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Prefixes (3-6 letters) of the words of the NOC example titles: the vocabulary that names
+    occupations' objects and fields ("groundwater", "payroll", "bridge"), which job-advert filler
+    ("ownership", "deadlines") is not."""
+    out: set[str] = set()
+    for group in noc_groups().values():
+        for title in group.example_titles:
+            for w in words(title):
+                w = w.lower()
+                out.update(w[:n] for n in range(3, min(len(w), 6) + 1))
+    return frozenset(out)
+
+
+def _in_titles(word: str) -> bool:
+    """'estimates' names an 'estimator''s work, 'decks' a 'deckhand''s: compare stems by prefix."""
+    return _stem(word)[:6] in _title_words()
+
+
+@lru_cache(maxsize=1)
+def _noc_verbs() -> frozenset[str]:
+    """Words that open NOC main-duty statements at least 3 times: the action verbs ("prepare",
+    "review", "design").  They say what is done, not what it is done to, so they never count."""
+    first: Counter[str] = Counter()
+    for group in noc_groups().values():
+        for duty in group.duties:
+            ws = words(duty)
+            if ws:
+                first[ws[0].lower()] += 1
+    return frozenset(w for w, c in first.items() if c >= 3)
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +106,7 @@ def _is_name(raw: str, first: bool) -> bool:
             or (not first and raw[:1].isupper()))
 
 
-def _weight(raw: str, first: bool) -> float:
+def _weight(raw: str, first: bool, verb_slot: bool) -> float:
     """How much one word shows what the duty works on (0: nothing)."""
     idf, idf_max = _idf()
     w = raw.lower()
@@ -88,7 +115,9 @@ def _weight(raw: str, first: bool) -> float:
     stem = _stem(w)
     if w.endswith("ly") and len(w) > 5:  # adverbs ("closely", "timely") say how, not what
         return 0.0
-    if stem not in _title_words():  # advert filler ("ownership", "deadlines") names no occupation's object
+    if verb_slot and w in _noc_verbs():
+        return 0.0
+    if not _in_titles(w):  # advert filler ("ownership", "deadlines") names no occupation's object
         return 0.0
     weight = idf.get(stem, idf_max)
     return weight if weight >= threshold("vague_idf_min") else 0.0
@@ -98,12 +127,16 @@ def measure(text: str) -> Specificity:
     generic, stop = _generic()
     weights: dict[str, float] = {}
     content = 0
-    for i, raw in enumerate(words(text)):
+    tokens = words(_LEAD.sub("", text.strip()))
+    for i, raw in enumerate(tokens):
         w = raw.lower()
+        # Only the opening word is taken as the verb: treating every word after "and"/"to" as one also
+        # dropped nouns ("cost estimates and schedules") and raised false alarms on real letters.
+        verb_slot = i == 0
         if w in stop or w in generic or len(w) < 2:
             continue
         content += 1
-        weight = _weight(raw, i == 0)
+        weight = _weight(raw, i == 0, verb_slot)
         if weight > 0:
             weights[w] = max(weights.get(w, 0.0), weight)
     ranked = sorted(weights.items(), key=lambda kv: -kv[1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from analyzer.checks._data import lexicon
@@ -35,6 +36,8 @@ class UnfilledPlaceholder(Rule):
         for hit in regex_hits(text, lexicon("placeholders")["patterns"]):
             if hit.entry.get("not_heading") and _is_heading(text, hit.start, hit.end):
                 continue
+            if hit.entry.get("skip_near") and re.search(hit.entry["skip_near"], _context(text, hit.start)):
+                continue
             words = ctx.text[hit.start:hit.end]
             yield self.finding(f"'{words}' is template text ({hit.entry.get('what', 'placeholder')}) left in "
                                "the letter.",
@@ -48,3 +51,14 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     return text[end:end + 3].lstrip().startswith(":") or line.strip() == text[start:end]
+
+
+def _context(text: str, start: int) -> str:
+    """The match's line and the two lines before it."""
+    end = text.find("\n", start)
+    begin = start
+    for _ in range(3):
+        begin = text.rfind("\n", 0, begin - 1) if begin > 0 else -1
+        if begin < 0:
+            break
+    return text[max(begin, 0):end if end >= 0 else len(text)]
