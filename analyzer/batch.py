@@ -28,6 +28,8 @@ LETTER_SUFFIXES: tuple[str, ...] = (".pdf", ".docx", ".txt")
 BATCH_FILES: frozenset[str] = frozenset({"index", "summary", "reports"})  # stems of batch-level files
 MANIFEST = ".offercheck-manifest.json"
 CACHE_DIR = ".offercheck-cache"  # each finished letter's report dict, for re-runs that skip it
+# Failures of our own code or of time, not of the file: retried by the next run, never "up to date".
+RETRY_CODES: frozenset[str] = frozenset({"internal_error", "timeout"})
 EXTENSIONS = {"text": ".txt", "json": ".json", "jsonl": ".json", "csv": ".csv", "html": ".html",
               "pdf": ".annotated.pdf"}
 
@@ -277,7 +279,7 @@ class Manifest:
         """The stored report when the letter's reports are up to date, else ``None``."""
         entry = self.entries.get(job.name)
         out_dir = self.path.parent
-        if (not entry or not job.sha256 or entry.get("sha256") != job.sha256
+        if (not entry or not job.sha256 or entry.get("error_code") in RETRY_CODES or entry.get("sha256") != job.sha256
                 or entry.get("settings") != settings.key() or entry.get("file") != job.path
                 or not set(settings.formats) <= set(entry.get("formats", []))
                 or not all((out_dir / f).exists() for f in entry.get("outputs", []))):
@@ -290,7 +292,8 @@ class Manifest:
     def record(self, job: Job, settings: Settings, report: dict[str, Any], outputs: list[str]) -> None:
         self.entries[job.name] = {"file": job.path, "sha256": job.sha256, "settings": settings.key(),
                                   "formats": sorted(set(settings.formats)), "outputs": outputs,
-                                  "verdict": report["verdict"]}
+                                  "verdict": report["verdict"],
+                                  "error_code": (report.get("error") or {}).get("code")}
 
     def save(self) -> None:
         doc = {"schema": "offercheck/manifest/v1", "entries": self.entries}

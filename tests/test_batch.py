@@ -92,6 +92,16 @@ def test_time_limit_turns_a_slow_letter_into_a_timeout_error(tmp_path: Path) -> 
     assert result.reports[1]["status"] == "ok"
 
 
+def test_timeouts_and_internal_errors_are_retried_by_the_next_run(tmp_path: Path) -> None:
+    paths = make_letters(tmp_path / "in", 3, broken=(0,))
+    Path(paths[1]).write_text("SLEEP\n")
+    out = tmp_path / "out"
+    first = batch.run(paths, settings(timeout_s=0.5), out_dir=out, workers=1)
+    assert [r["status"] for r in first.reports] == ["error", "error", "ok"]
+    again = batch.run(paths, settings(timeout_s=0.5), out_dir=out, workers=1)
+    assert again.processed == 1 and again.reports[1]["error"]["code"] == "timeout"  # only the slow one
+
+
 def test_a_crashed_worker_becomes_error_entries_not_a_lost_batch(tmp_path: Path) -> None:
     paths = make_letters(tmp_path / "in", 8)
     Path(paths[5]).write_text("CRASH\n")

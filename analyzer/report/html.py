@@ -21,7 +21,7 @@ h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:18px 0 8px}
 .verdict{display:inline-block;padding:2px 10px;border-radius:10px;font-weight:700;color:#fff}
 .v-fail,.v-error{background:#c62828}.v-review{background:#b26a00}.v-pass{background:#2e7d32}
 .cols{display:flex;gap:20px;padding:0 24px 24px;align-items:flex-start}
-.letter{flex:3;min-width:0}.side{flex:2;min-width:0}
+.letter{flex:3;min-width:0;position:sticky;top:0}.side{flex:2;min-width:0}
 pre.text{white-space:pre-wrap;background:#fff;border:1px solid #ddd;padding:16px;font:13px/1.5 ui-monospace,monospace}
 mark{padding:0 1px;border-radius:2px}mark a{color:inherit;text-decoration:none}
 mark.sev-error{background:#ffcdd2;border-bottom:2px solid #c62828}
