@@ -159,3 +159,15 @@ def test_every_field_is_present_and_absent_ones_are_none() -> None:
     assert set(ex.fields) == set(FIELD_NAMES)
     assert all(v is None for v in ex.fields.values())
     assert ex.language == "en"
+
+
+def test_signatory_after_a_company_line_and_with_title_on_the_same_line() -> None:
+    ex = extract(layout(("signature", "Yours truly,\nMAPLE ANALYTICS INC.\nPer: Jane Smith, Director")))
+    assert ex.field("signatory") == "Jane Smith"
+    assert ex.fields["signatory"].evidence.text == "Jane Smith"
+
+
+def test_biweekly_pay_is_stated_per_year_and_start_cue_variants() -> None:
+    ex = fields("You will be paid $3,000 bi-weekly.", "Your first day will be March 1, 2027.")
+    assert ex.field("wage")["period"] == "year" and ex.field("wage")["annual"] == 78000.0
+    assert ex.field("start_date") == "2027-03-01"

@@ -78,3 +78,20 @@ def test_heading_is_the_last_resort_and_section_names_are_not_titles() -> None:
     assert title_of(("heading", "Compensation"), ("paragraph", "You will be paid well.")) is None
     assert title_of(("heading", "Biostatistician"), ("heading", "Duties"),
                     ("list_item", "\u2022 Analyse trial data", "\u2022")) == "Biostatistician"
+
+
+@pytest.mark.parametrize(("blocks", "title"), [
+    ((("paragraph", "Position: Computer Systems Analyst, Full-Time"),), "Computer Systems Analyst"),
+    ((("paragraph", "Job Title: Data Analyst (Temporary)"),), "Data Analyst"),
+    ((("paragraph", "We are pleased to offer you a full-time position as a Software Developer."),),
+     "Software Developer"),
+    ((("paragraph", "We invite you to join Maple Analytics Inc. as a Data Scientist in Toronto."),), "Data Scientist"),
+])
+def test_employment_type_tails_and_more_cues(blocks: tuple, title: str) -> None:
+    assert title_of(*blocks) == title
+
+
+def test_subject_naming_the_candidate_is_not_a_title() -> None:
+    assert title_of(("addressee", "Jane Doe\n12 Main Street"), ("subject", "Re: Offer of Employment - Jane Doe"),
+                    ("salutation", "Dear Jane Doe,"),
+                    ("paragraph", "We are pleased to offer you the position of Economist.")) == "Economist"

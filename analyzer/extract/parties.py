@@ -25,6 +25,8 @@ _WORKSITE_CUE = re.compile(
     r"work\s+location|worksite|work\s+site|place\s+of\s+work|located\s+(?:in|at)|based\s+(?:in|at|out\s+of)|"
     r"office\s+in|work\s+(?:at|in|from)|location\s*:|report\s+to\s+(?:our|the)\s+\w+\s+office", re.I)
 _CITY_BEFORE = re.compile(r"((?:[A-Z][\w'.\-]*|de|la|du|sur)(?:\s+(?:[A-Z][\w'.\-]*|de|la|du|sur))*)\s*,?\s*$")
+MAX_SIGNATURE_SKIP = 2  # company lines tolerated between the valediction and the name
+_PER = re.compile(r"^(?:per|by)\s*:?\s+", re.I)
 _RUNNING = re.compile(r"^(?:confidential|private|strictly\s+confidential|draft)\b", re.I)
 _SIGN_NOISE = re.compile(r"^[\s_./\-]*$|^\(?signed\)?$|^/s/|signature", re.I)
 _NAME = re.compile(r"^(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'\-]+(?:\s+[A-Z][\w'.\-]*){1,3}$")
@@ -226,12 +228,17 @@ def _signature_lines(body: Body) -> list[Line]:
 
 
 def signatory(body: Body) -> Value | None:
-    lines = _signature_lines(body)
-    for line in lines[1:]:
+    """The first name-like line after the valediction ("Sincerely,"), past signature rules, "/s/",
+    a company line ("MAPLE INC.") and a "Per:" prefix; "Jane Smith, Director" gives "Jane Smith"."""
+    skipped = 0
+    for line in _signature_lines(body)[1:]:
         text = clean(line.text).text
         if _SIGN_NOISE.search(text):
             continue
-        if _NAME.match(text) and not _has_suffix(text):
-            return _line_value(body, line)
-        break
+        name = _PER.sub("", text).split(",")[0].strip()
+        if _NAME.match(name) and not _has_suffix(name):
+            return _line_value(body, line, name)
+        skipped += 1
+        if skipped > MAX_SIGNATURE_SKIP or not _has_suffix(text):
+            break
     return None

@@ -2,7 +2,8 @@
 
 A date counts as the start (end) date only when a start (end) cue precedes it in the same
 sentence, so the letter's own date at the top is never taken for either.  Wages are normalised
-with the letter's weekly hours (40 when it gives none) and 52 weeks a year.
+with the letter's weekly hours (40 when it gives none) and 52 weeks a year; an amount paid
+bi-weekly (a period the report does not have) is stated per year (x 26).
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ _PERIOD_BEFORE = re.compile(r"\b(?P<adj>hourly|weekly|monthly|annual|yearly|annu
                             r"(?:base\s+|gross\s+)?(?:salary|wage|rate|pay|compensation)\b[^$]{0,25}$", re.I)
 _PAY_CONTEXT = re.compile(r"salary|wage|pay|paid|compensation|remuneration|rate", re.I)
 _NOT_PAY = re.compile(r"bonus|allowance|relocation|reimburs|stipend|signing|expense|insurance", re.I)
-_PERIODS = {"hour": "hour", "hr": "hour", "hourly": "hour", "week": "week", "weekly": "week",
+BIWEEKLY_PAYS = 26
+_PERIODS = {"biweekly": "biweekly", "hour": "hour", "hr": "hour", "hourly": "hour", "week": "week", "weekly": "week",
             "month": "month", "monthly": "month", "year": "year", "annum": "year", "yr": "year",
             "annually": "year", "yearly": "year", "annual": "year", "annualized": "year"}
 
@@ -158,6 +160,8 @@ def wage(body: Body, hours: float | None) -> Value | None:
             if amount <= 0:
                 continue
             cur = _currency(m.group("pre") or "", m.group("post") or m.group("post2") or "")
+            if period == "biweekly":  # no such period in the report: state it per year
+                amount, period = round(amount * BIWEEKLY_PAYS, 2), "year"
             value = normalise_wage(amount, cur, period or _guess_period(amount), hours)
             return Value(value, body.evidence(part, m.start(), _period_end(part.text, m)))
     return None
@@ -167,7 +171,7 @@ def _period(text: str, m: re.Match[str], sent_start: int) -> str | None:
     after = _PERIOD_AFTER.match(text, m.end())
     if after:
         word = (after.group("unit") or after.group("adv")).lower().replace("-", "")
-        return "week" if word == "biweekly" else _PERIODS.get(word)
+        return _PERIODS.get(word)
     before = _PERIOD_BEFORE.search(text[sent_start:m.start()])
     if before and before.group("adj").lower() != "base":
         return _PERIODS.get(before.group("adj").lower())

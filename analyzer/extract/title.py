@@ -75,10 +75,26 @@ def _subject_leads() -> re.Pattern[str]:
 
 @cache
 def _cue_re() -> tuple[re.Pattern[str], dict[str, int]]:
-    rows = sorted(load_patterns("title_cues"), key=lambda r: len(r["cue"]), reverse=True)
+    """Phrase cues (case-insensitive, longest first) and regex cues ("join Maple Inc. as")."""
+    rows = sorted((r for r in load_patterns("title_cues") if "cue" in r), key=lambda r: len(r["cue"]),
+                  reverse=True)
     scores = {" ".join(r["cue"].lower().split()): int(r["score"]) for r in rows}
     alt = "|".join(_words_re(r["cue"]) for r in rows)
     return re.compile(rf"\b(?P<cue>{alt})\s+", re.I), scores
+
+
+@cache
+def _regex_cues() -> tuple[tuple[re.Pattern[str], int], ...]:
+    return tuple((re.compile(rf"\b(?:{r['regex']})\s+"), int(r["score"]))
+                 for r in load_patterns("title_cues") if "regex" in r)
+
+
+@cache
+def _tail_re() -> re.Pattern[str]:
+    tails = sorted((r["tail"] for r in load_patterns("title_stops") if "tail" in r), key=len, reverse=True)
+    alt = "|".join(_words_re(t) for t in tails)
+    return re.compile(rf"(?:\s*(?:,|-|\u2013|\u2014|/)\s*|\s*\(\s*|\s+)(?:(?:{alt})(?:\s*(?:,|/|and)\s*)?)+\)?\s*$",
+                      re.I)
 
 
 @cache
@@ -101,8 +117,10 @@ def _section_headings() -> frozenset[str]:
 
 
 def _trim(text: str) -> str:
-    text = _NOC_TAIL.sub("", text)
-    return text.strip(_EDGE)
+    """Drop a "(NOC 21222)" tail and employment-type words ("Analyst, Full-Time" -> "Analyst")."""
+    text = _NOC_TAIL.sub("", text).strip(_EDGE)
+    trimmed = _tail_re().sub("", text).strip(_EDGE)
+    return trimmed if trimmed else text
 
 
 def _candidate(body: Body, part: Part, s: int, e: int, score: float, source: str) -> Candidate | None:
@@ -201,9 +219,23 @@ def _from_subject(body: Body) -> list[Candidate]:
             else:
                 continue
         c = _candidate(body, part, s, e, 8.0, "subject")
-        if c:
+        if c and c.text.lower() not in _people(body):
             out.append(c)
     return out
+
+
+def _people(body: Body) -> set[str]:
+    """Names of the addressee ("Dear Jane Doe,", the address block's first line): a subject line
+    "Offer of Employment - Jane Doe" names the candidate, not the job."""
+    names: set[str] = set()
+    for part in body.parts:
+        if part.kind == "salutation":
+            m = re.match(r"\s*(?:dear|hello|hi)\s+(?P<n>[^,:]+)", part.text, re.I)
+            if m:
+                names.add(m.group("n").strip().lower())
+        elif part.kind == "addressee" and part.block.lines:
+            names.add(clean(part.block.lines[0].text).text.strip(_EDGE).lower())
+    return names
 
 
 _WORD = re.compile(r"\S+")
@@ -263,12 +295,12 @@ def _from_prose(body: Body) -> list[Candidate]:
     for part in body.parts:
         if part.kind in {"heading", "letterhead", "signature", "subject"}:
             continue
-        for m in pattern.finditer(part.text):
-            span = _prose_span(part.text, m.end())
-            if not span:
-                continue
-            cue = " ".join(m.group("cue").lower().split())
-            c = _candidate(body, part, span[0], span[1], 3.0 + scores.get(cue, 1), "prose")
+        found = [(m.end(), scores.get(" ".join(m.group("cue").lower().split()), 1))
+                 for m in pattern.finditer(part.text)]
+        found += [(m.end(), score) for rx, score in _regex_cues() for m in rx.finditer(part.text)]
+        for end, score in found:
+            span = _prose_span(part.text, end)
+            c = _candidate(body, part, span[0], span[1], 3.0 + score, "prose") if span else None
             if c:
                 out.append(c)
     return out
