@@ -94,7 +94,8 @@ def test_docx_lists_use_word_list_styles(tmp_path: Path) -> None:
     for sid, style in (("bullets-04", "List Bullet"), ("numbered-04", "List Number")):
         spec = SPECS[sid]
         d = docx.Document(str(render(spec, tmp_path)))
-        items = [unicodedata.normalize("NFKC", p.text) for p in d.paragraphs if p.style.name == style]
+        items = [re.sub(r"(; and|;|\.)$", "", unicodedata.normalize("NFKC", p.text))
+                 for p in d.paragraphs if p.style.name == style]
         assert items == [x["text"] for x in spec["duties"]]
 
 
@@ -190,6 +191,13 @@ def test_expected_fields() -> None:
     assert truth["fields"]["permanent"] is False and truth["fields"]["term_months"] == 24
     assert truth["fields"]["worksite"] == {"city": spec["employer"]["city"],
                                            "province": spec["employer"]["province"]}
+
+
+def test_term_months_from_dates() -> None:
+    spec = _variant(terms={"start_date": "2027-03-15", "end_date": "2028-03-14"})
+    assert expected(spec)["fields"]["term_months"] == 12
+    spec = _variant(terms={"start_date": "2027-03-15", "end_date": "2029-09-30"})
+    assert expected(spec)["fields"]["term_months"] == 31
 
 
 def test_labelled_set_coverage() -> None:

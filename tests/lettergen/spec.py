@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,16 @@ def employer_address(employer: dict[str, Any]) -> str:
     return f"{text} {employer['postal_code']}" if employer.get("postal_code") else text
 
 
+def term_months(terms: dict[str, Any]) -> int | None:
+    """The stated term, or the whole months from start to end date ("2027-01-15".."2029-01-14": 24)."""
+    if terms.get("term_months") or not (terms.get("start_date") and terms.get("end_date")):
+        return terms.get("term_months")
+    start = date.fromisoformat(terms["start_date"])
+    after = date.fromisoformat(terms["end_date"]) + timedelta(days=1)
+    months = (after.year - start.year) * 12 + after.month - start.month
+    return months + round((after.day - start.day) / 30)
+
+
 def _permanent(permanent: bool, terms: dict[str, Any]) -> bool | None:
     """True for a permanent offer, False when the letter states a fixed term, else None."""
     if permanent:
@@ -138,7 +149,7 @@ def expected(spec: dict[str, Any]) -> dict[str, Any]:
                                                      "province": site.get("province")},
         "start_date": None if "start_date" in omit else terms.get("start_date"),
         "end_date": None if "term" in omit or permanent else terms.get("end_date"),
-        "term_months": None if "term" in omit or permanent else terms.get("term_months"),
+        "term_months": None if "term" in omit or permanent else term_months(terms),
         "permanent": None if "term" in omit else _permanent(permanent, terms),
         "hours_per_week": float(hours) if hours else None,
         "wage": None,

@@ -1,19 +1,20 @@
 """The letter's wording: a spec becomes a format-neutral list of elements the renderers draw.
 
-Every choice (phrasing, markers, headings, date format) comes from a generator seeded by the spec
-id, so a spec always renders the same letter while the set as a whole varies like real letters.
-A spec may pin a choice in ``style`` (``marker``, ``duties_heading``, ``title_label``,
-``opening``, ``terms``, ``date_format``) when a test needs it.
+Every choice (phrasing, markers, headings, date format) is seeded by the spec id (one stream per
+decision, see ``choose.py``), so a spec always renders the same letter while the set as a whole
+varies like real letters.  A spec may pin any choice in ``style`` by its name (``marker``,
+``duties_heading``, ``title_label``, ``opening``, ``terms``, ``date_format``, ``duties_intro``,
+``item_punctuation``, ...) when a test needs it.
 """
 
 from __future__ import annotations
 
-import random
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from .choose import Chooser
 from .spec import normalise, seed_for
 from .terms import article, fmt_date, term_items
 
@@ -29,10 +30,18 @@ CANDIDATE_ADDRESSES = {
 BULLETS = ["•", "•", "*", "◦"]
 DASHES = ["-", "-", "–"]
 NUMBERINGS = ["1.", "1.", "1)", "(a)", "a."]
-DUTY_HEADINGS = ["Duties", "Key Responsibilities", "Your responsibilities will include:",
-                 "Duties and Responsibilities", "Main Duties"]
+NOUN_HEADINGS = ["Duties", "Key Responsibilities", "Duties and Responsibilities", "Main Duties",
+                 "Summary of Duties", "Job Description"]
+SENTENCE_HEADINGS = ["Your responsibilities will include:", "Your main duties will be as follows:"]
+DUTIES_INTROS = [
+    "Reporting to the {boss}, you will be responsible for the following:",
+    "In this role, your main duties will include:",
+    "The main duties of the position are:",
+]
+BOSSES = ["Director of Operations", "Vice President, Operations", "Managing Director",
+          "Chief Executive Officer", "department manager"]
 PARAGRAPH_HEADINGS = ["Duties", "Job Duties", "Responsibilities"]
-TITLE_LABELS = ["Position:", "Job Title:", "Position Title:", "Role:"]
+TITLE_LABELS = ["Position:", "Job Title:", "Position Title:", "Role:", "Title:", "Position Offered:"]
 VALEDICTIONS = ["Sincerely,", "Yours truly,", "Kind regards,", "Best regards,"]
 
 
@@ -84,8 +93,7 @@ def apply_noise(text: str, noise: tuple[str, ...]) -> str:
 def build(spec: dict[str, Any]) -> Letter:
     """The letter for a spec, with its wording chosen and its noise applied."""
     s = normalise(spec)
-    rng = random.Random(seed_for(s))
-    ctx = _Context(s, rng)
+    ctx = _Context(s, Chooser(seed_for(s), s["style"]))
     els = ctx.head() + ctx.opening() + ctx.duties_section()
     els += [Element("para", p) for p in s["extra_paragraphs"]]
     els += ctx.terms() + ctx.closing()
@@ -103,21 +111,27 @@ def build(spec: dict[str, Any]) -> Letter:
     )
 
 
-class _Context:
-    """Wording helpers sharing the spec, the seeded generator and the choices made so far."""
+def contact_lines(emp: dict[str, Any], choose: Chooser) -> list[str]:
+    words = [w for w in re.findall(r"[a-z]+", emp["name"].lower())
+             if w not in ("inc", "ltd", "corp", "llp", "the", "of", "society")]
+    city_line = f"{emp.get('city', '')}, {emp.get('province', '')} {emp.get('postal_code', '')}"
+    phone = f"Tel. ({choose.randint('area', 204, 905)}) 555-{choose.randint('phone', 1000, 9999)}"
+    lines = [emp.get("address", ""), city_line.strip(" ,"), phone, f"www.{''.join(words[:2])}.ca"]
+    return [c for c in lines if c]
 
-    def __init__(self, s: dict[str, Any], rng: random.Random) -> None:
-        self.s, self.rng, self.style = s, rng, s["style"]
+
+class _Context:
+    """Wording helpers sharing the spec, the seeded choices and the choices made so far."""
+
+    def __init__(self, s: dict[str, Any], choose: Chooser) -> None:
+        self.s, self.choose = s, choose
         self.omit = set(s["omit"])
         self.emp = s["employer"]
         self.name = "our company" if "employer" in self.omit else self.emp["name"]
-        self.date_style = self.style.get("date_format", rng.choice([0, 0, 0, 1, 2]))
+        self.date_style = choose("date_format", [0, 0, 0, 0, 1, 1, 2, 3])
         self.list_kind = "bullet"
-        self.running = s["layout"] == "signed-page3" and rng.random() < 0.5
+        self.running = s["layout"] == "signed-page3" and choose.chance("running", 0.5)
         self.title = None if "title" in self.omit else s["title"]
-
-    def pick(self, key: str, options: list[Any]) -> Any:
-        return self.style.get(key, self.rng.choice(options))
 
     def date(self, iso: str) -> str:
         return fmt_date(iso, self.date_style)
@@ -126,54 +140,50 @@ class _Context:
         if self.s.get("date"):
             return self.s["date"]
         start = self.s["terms"].get("start_date") or "2027-03-01"
-        return (date.fromisoformat(start) - timedelta(days=self.rng.randint(40, 90))).isoformat()
+        return (date.fromisoformat(start) - timedelta(days=self.choose.randint("lead", 40, 90))).isoformat()
 
     def head(self) -> list[Element]:
-        emp, rng = self.emp, self.rng
-        words = [w for w in re.findall(r"[a-z]+", emp["name"].lower())
-                 if w not in ("inc", "ltd", "corp", "llp", "the", "of", "society")]
-        slug = "".join(words[:2])
-        city_line = f"{emp.get('city', '')}, {emp.get('province', '')} {emp.get('postal_code', '')}"
-        contact = [emp.get("address", ""), city_line.strip(" ,"),
-                   f"Tel. ({rng.randint(204, 905)}) 555-{rng.randint(1000, 9999)}",
-                   f"www.{slug}.ca"]
-        name = "" if "employer" in self.omit else emp["name"]
-        cand = self.s["candidate"]
+        c, cand = self.choose, self.s["candidate"]
+        name = "" if "employer" in self.omit else self.emp["name"]
         addr = cand.get("address") or CANDIDATE_ADDRESSES.get(cand.get("citizenship", ""), [])
         subject = "Re: Offer of Employment"
         if self.title and self.s["title_in"] != "sentence":
-            subject = self.pick("subject", [f"Re: Offer of Employment – {self.title}",
-                                            f"RE: Offer of Employment - {self.title}",
-                                            f"Subject: Employment Offer – {self.title}"])
+            subject = c("subject", [f"Re: Offer of Employment – {self.title}",
+                                    f"RE: Offer of Employment - {self.title}",
+                                    f"Subject: Employment Offer – {self.title}"])
         first = cand["name"].split()[0]
-        return [
-            Element("letterhead", name, lines=tuple(c for c in contact if c)),
-            Element("line", self.date(self.letter_date())),
-            Element("gap"),
-            Element("line", cand["name"], lines=tuple(addr)),
-            Element("gap"),
-            Element("subject", subject),
-            Element("line", rng.choice([f"Dear {cand['name']},", f"Dear {first},", f"Dear {first}:"])),
-            Element("gap"),
-        ]
+        els = [Element("letterhead", name, lines=tuple(contact_lines(self.emp, c))),
+               Element("line", self.date(self.letter_date())), Element("gap")]
+        if c.chance("confidential", 0.25):
+            els.append(Element("line", c("confidential_form", ["PRIVATE AND CONFIDENTIAL",
+                                                               "Private & Confidential"])))
+        if c.chance("by_email", 0.25):
+            els.append(Element("line", "Sent by email"))
+        els += [Element("line", cand["name"], lines=tuple(addr)), Element("gap"),
+                Element("subject", subject),
+                Element("line", c("salutation", [f"Dear {cand['name']},", f"Dear {first},", f"Dear {first}:"])),
+                Element("gap")]
+        return els
 
     def opening(self) -> list[Element]:
-        t, e = self.title, self.name
+        t, e, c = self.title, self.name, self.choose
         if t is None:
             text = f"We are pleased to offer you employment with {e.rstrip('.')}, on the terms set out below."
         else:
-            text = self.pick("opening", [
+            text = c("opening", [
                 f"We are pleased to offer you the position of {t} with {e.rstrip('.')}.",
                 f"On behalf of {e}, I am delighted to offer you employment as {article(t)}{t}.",
                 f"Following your recent interviews, {e} is pleased to invite you to join us as "
                 f"{article(t)}{t} in our {self.emp.get('city', 'head')} office.",
                 f"We are pleased to confirm our offer of employment as {article(t)}{t} with {e.rstrip('.')}.",
+                f"I am pleased to confirm that {e.rstrip('.')} is offering you the role of {t}.",
+                f"Congratulations! We are delighted to extend to you an offer for the position of {t}.",
             ])
         els = [Element("para", text)]
         if self.s["layout"] in ("pagebreak", "signed-page3"):
             els.append(Element("para", self.background()))
         if t and self.s["title_in"] == "label":
-            els.append(Element("label", f"{self.pick('title_label', TITLE_LABELS)} {t}"))
+            els.append(Element("label", f"{c('title_label', TITLE_LABELS)} {t}"))
         return els
 
     def background(self) -> str:
@@ -191,58 +201,69 @@ class _Context:
             return self.duties_table(duties)
         if layout == "paragraph":
             return self.duties_prose(duties)
-        heading = self.pick("duties_heading", DUTY_HEADINGS)
-        els = [Element("heading", heading)]
+        els = self.duties_heading()
+        texts = self.punctuate([d["text"] for d in duties])
         markers = self.markers(layout, len(duties))
-        for i, (d, m) in enumerate(zip(duties, markers, strict=True)):
+        for i, (text, m) in enumerate(zip(texts, markers, strict=True)):
             if layout == "pagebreak" and i == max(1, len(duties) // 2):
                 els.append(Element("break"))
-            els.append(Element("item", d["text"], marker=m, duty=True))
+            els.append(Element("item", text, marker=m, duty=True))
         return els
+
+    def duties_heading(self) -> list[Element]:
+        """A heading, sometimes followed by an introductory sentence that is not a duty."""
+        c = self.choose
+        if c.chance("duties_intro", 0.35):
+            intro = c("duties_intro_text", DUTIES_INTROS).format(boss=c("boss", BOSSES))
+            return [Element("heading", c("duties_heading", NOUN_HEADINGS)), Element("para", intro)]
+        return [Element("heading", c("duties_heading", NOUN_HEADINGS + SENTENCE_HEADINGS))]
+
+    def punctuate(self, texts: list[str]) -> list[str]:
+        """Lists written as one sentence: items end with ';', the last but one with '; and'."""
+        if not self.choose.chance("item_punctuation", 0.25) or len(texts) < 2:
+            return texts
+        out = [t.rstrip(".;") + ";" for t in texts[:-2]]
+        return out + [texts[-2].rstrip(".;") + "; and", texts[-1].rstrip(".;") + "."]
 
     def markers(self, layout: str, n: int) -> list[str]:
         if layout == "numbered":
-            kind = self.pick("marker", NUMBERINGS)
+            kind = self.choose("marker", NUMBERINGS)
             self.list_kind = "number"
             return [marker_for(kind, i) for i in range(n)]
         if layout == "dashes":
             self.list_kind = "plain"
-            return [self.pick("marker", DASHES)] * n
-        m = self.pick("marker", BULLETS)
-        return [m] * n
+            return [self.choose("marker", DASHES)] * n
+        return [self.choose("marker", BULLETS)] * n
 
     def duties_table(self, duties: list[dict[str, Any]]) -> list[Element]:
-        header = self.rng.choice([("Duty", "% of time"), ("Responsibility", "Time (%)"),
-                                  ("Main duties", "% of time")])
-        rows = [header] + [(d["text"], f"{d.get('share', 0):g}%") for d in duties]
-        heading = self.pick("duties_heading", ["Duties and Time Allocation", "Duties",
-                                               "Key Responsibilities"])
+        header = self.choose("table_header", [("Duty", "% of time"), ("Responsibility", "Time (%)"),
+                                              ("Main duties", "% of time")])
+        rows = [tuple(header)] + [(d["text"], f"{d.get('share', 0):g}%") for d in duties]
+        heading = self.choose("duties_heading", ["Duties and Time Allocation", "Duties",
+                                                 "Key Responsibilities"])
         return [Element("heading", heading), Element("table", rows=tuple(rows), duty=True)]
 
     def duties_prose(self, duties: list[dict[str, Any]]) -> list[Element]:
         sentences = [d["text"] if d["text"].rstrip()[-1:] in ".!?" else d["text"] + "." for d in duties]
         half = len(sentences) // 2 if len(sentences) > 5 else len(sentences)
         paras = [" ".join(sentences[:half]), " ".join(sentences[half:])]
-        heading = Element("heading", self.pick("duties_heading", PARAGRAPH_HEADINGS))
+        heading = Element("heading", self.choose("duties_heading", PARAGRAPH_HEADINGS))
         return [heading] + [Element("para", p, duty=True) for p in paras if p]
 
     def terms(self) -> list[Element]:
-        items = self.term_items()
+        items = term_items(self.s, self.choose, self.date_style)
         els: list[Element] = []
         if self.s["layout"] == "signed-page3":
             els.append(Element("break", page=2))
-        els.append(Element("heading", self.rng.choice(["Terms of Employment", "Terms and Conditions",
-                                                       "Compensation and Hours"])))
-        if self.pick("terms", ["paragraphs", "paragraphs", "labelled"]) == "labelled":
+        els.append(Element("heading", self.choose("terms_heading", [
+            "Terms of Employment", "Terms and Conditions", "Compensation and Hours"])))
+        if self.choose("terms", ["paragraphs", "paragraphs", "labelled"]) == "labelled":
             els += [Element("label", f"{label}: {value}") for label, value, _ in items] + [Element("gap")]
         else:
             sentences = [sentence for _, _, sentence in items]
             for i in range(0, len(sentences), 3):
                 els.append(Element("para", " ".join(sentences[i:i + 3])))
         return els + [Element("para", p) for p in self.boilerplate()]
-
-    def term_items(self) -> list[tuple[str, str, str]]:
-        return term_items(self.s, self.rng, self.date_style)
 
     def boilerplate(self) -> list[str]:
         clauses = [
@@ -255,24 +276,25 @@ class _Context:
             return []
         if self.s["layout"] in ("pagebreak", "signed-page3"):
             return clauses
-        return self.rng.sample(clauses, self.rng.randint(1, 2))
+        rng = self.choose.rng("boilerplate")
+        return rng.sample(clauses, rng.randint(1, 2))
 
     def closing(self) -> list[Element]:
-        rng, sig = self.rng, self.s["signatory"]
+        c, sig = self.choose, self.s["signatory"]
         els: list[Element] = []
         if self.s["layout"] == "signed-page3":
             els.append(Element("break", page=3))
-        els.append(Element("para", rng.choice([
+        els.append(Element("para", c("closing", [
             "To accept this offer, please sign below and return a copy of this letter to us.",
             "Please confirm your acceptance by signing and returning a copy of this letter within "
             "ten business days.",
-        ]) + " " + rng.choice([f"We look forward to welcoming you to {self.name.rstrip('.')}.",
-                                "We are excited to have you join our team."])))
+        ]) + " " + c("welcome", [f"We look forward to welcoming you to {self.name.rstrip('.')}.",
+                                 "We are excited to have you join our team."])))
         if "signature" in self.omit:
             return els
         lines = [sig["name"], sig["title"]] + ([] if "employer" in self.omit else [self.emp["name"]])
-        els.append(Element("signature", rng.choice(VALEDICTIONS), lines=tuple(lines)))
-        if self.s["layout"] == "signed-page3" or rng.random() < 0.4:
+        els.append(Element("signature", c("valediction", VALEDICTIONS), lines=tuple(lines)))
+        if self.s["layout"] == "signed-page3" or c.chance("acceptance", 0.4):
             els.append(Element("heading", "Acceptance"))
             els.append(Element("para", "I accept the offer of employment set out in this letter."))
             els.append(Element("line", "Signature: ______________________   Date: ______________",
