@@ -147,7 +147,8 @@ class DevTools:
         raise TimeoutError(f"browser: {expression} never became true")
 
     def screenshot(self, path: Path) -> None:
-        height = self.js("document.documentElement.scrollHeight")
+        self.call("Emulation.clearDeviceMetricsOverride")
+        height = max(600, self.js("document.body.scrollHeight") + 16)
         self.call("Emulation.setDeviceMetricsOverride", width=1280, height=min(int(height), 2200),
                   deviceScaleFactor=1, mobile=False)
         data = self.call("Page.captureScreenshot", format="png")["data"]
@@ -257,16 +258,33 @@ def test_upload_in_chromium_shows_the_findings(tmp_path: Path) -> None:
 
 
 def take_screenshots(out_dir: Path) -> None:
-    """The README's pictures: the upload page and the report page, from the real program."""
+    """The README's pictures from the real program: the upload page and its report page, and
+    the HTML report and index that ``offercheck check --format html --output DIR`` writes."""
+    from analyzer.cli import main
+
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         letter = write_letter_pdf(Path(tmp) / "offer-computer-systems-analyst.pdf")
+        fixed = [line.replace("[Employee Name]", "Ms. Rivera").replace("$xx,xxx", "$98,000")
+                 .replace("STARTING DATE", "March 1, 2027") for line in LETTER]
+        (Path(tmp) / "offer-revised.txt").write_text("\n".join(fixed) + "\n")
+        here = os.getcwd()
+        os.chdir(tmp)  # so the reports name the letters as a user in that folder would
+        try:
+            main(["check", ".", "--format", "html", "--output", "reports", "--quiet", "-j", "1"])
+        finally:
+            os.chdir(here)
         with serve_app() as base, chromium("about:blank") as tools:
             tools.call("Page.navigate", url=base + "/")
             tools.wait_for("document.readyState === 'complete' && !!document.getElementById('letter')")
             tools.screenshot(out_dir / "web-upload.png")
             upload(tools, base, letter)
             tools.screenshot(out_dir / "web-report.png")
+            for page, shot in (("offer-computer-systems-analyst.html", "html-report.png"),
+                               ("index.html", "html-index.png")):
+                tools.call("Page.navigate", url=f"file://{tmp}/reports/{page}")
+                tools.wait_for("document.readyState === 'complete' && !!document.querySelector('header')")
+                tools.screenshot(out_dir / shot)
 
 
 if __name__ == "__main__":
