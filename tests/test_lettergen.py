@@ -143,7 +143,7 @@ def test_noise_is_really_in_the_letter(tmp_path: Path) -> None:
 
 
 def test_rendering_is_deterministic(tmp_path: Path) -> None:
-    for sid in ("bullets-01", "paragraph-05"):
+    for sid in ("bullets-01", "paragraph-05", "bullets-04"):
         a = render(SPECS[sid], tmp_path / "a").read_bytes()
         b = render(SPECS[sid], tmp_path / "b").read_bytes()
         assert a == b

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -161,6 +163,19 @@ def render(letter: Letter, path: Path, title: str = "Offer of Employment") -> Pa
         _place(d, el)
     props = d.doc.core_properties
     props.title, props.author = title, letter.employer or ""
-    props.created = props.modified = datetime(2026, 1, 1)  # stable metadata for committed examples
-    d.doc.save(str(path))
+    props.created = props.modified = datetime(2026, 1, 1)
+    buf = io.BytesIO()
+    d.doc.save(buf)
+    path.write_bytes(_stable_zip(buf.getvalue()))
     return path
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same package with fixed entry timestamps, so committed examples only change when
+    their content does."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0)),
+                         src.read(info.filename), compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
