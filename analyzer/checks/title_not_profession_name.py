@@ -38,7 +38,8 @@ class TitleNotProfessionName(Rule):
             return
         yield self.finding(
             f"The duties fit {prof.name}, but the title '{title}' is not that profession's Appendix 2 name.",
-            f"Rename the position '{_base(title)} (CUSMA: {prof.name})', or use '{prof.name}' as the title.",
+            f"Rename the position '{_base(title)} (CUSMA: {display_name(prof)})', or use '{display_name(prof)}' "
+            "as the title.",
             ctx.anchor())
 
 
@@ -49,11 +50,27 @@ def _norm(text: str) -> str:
 def names_profession(title: str, prof: Any) -> bool:
     """True when the title contains the profession's name or an alias (word-boundary, fuzzy for typos)."""
     t = f" {_norm(title)} "
-    for name in (prof.name, *prof.aliases):
+    for name in (*profession_names(prof), *prof.aliases):
         n = _norm(name)
-        if n and (f" {n} " in t or (len(n) > 6 and fuzz.partial_ratio(n, t) >= 92)):
+        if n and (f" {n} " in t or (6 < len(n) <= len(t) and fuzz.partial_ratio(n, t) >= 92)):
             return True
     return False
+
+
+def profession_names(prof: Any) -> list[str]:
+    """The Appendix 2 name and its parts: 'Physiotherapist/Physical Therapist' gives both; 'Physician
+    (teaching or research only)' gives 'Physician'; a teacher's 'University' gives 'University Teacher'."""
+    base = re.sub(r"\s*\(.*?\)", "", prof.name).strip()
+    names = [prof.name, base, *[p.strip() for p in base.split("/") if p.strip()]]
+    if getattr(prof, "category", "") == "teacher":
+        names.append(f"{base} Teacher")
+    return names
+
+
+def display_name(prof: Any) -> str:
+    """The profession's name as a title: the Appendix 2 name without its conditions in brackets."""
+    base = re.sub(r"\s*\(.*?\)", "", prof.name).split("/")[0].strip()
+    return f"{base} Teacher" if getattr(prof, "category", "") == "teacher" else base
 
 
 def _base(title: str) -> str:
