@@ -31,6 +31,7 @@ from analyzer.nlp import load_patterns
 from analyzer.types import Duty
 
 ITEM_KINDS = {"list_item", "table_row"}
+HEADING_WORDS = 6  # a numbered "item" this short without a full stop is a section title
 MIN_FALLBACK_RUN = 3
 _MARKER = re.compile(r"^\s*(?:[\u2022\u25e6\u25aa\u2023\u2043\u00b7*\-\u2013\u2014o]|\(?\d{1,2}[.)]|"
                      r"\(?[a-zA-Z][.)]|\(?[ivxIVX]{1,4}[.)])\s+")
@@ -38,7 +39,13 @@ _SHARE = re.compile(r"[\(\[]?\s*(?:approx(?:imately|\.)?\s*)?(?P<n>\d{1,3}(?:\.\
                     r"(?:\s*of\s+(?:the\s+|my\s+|your\s+)?(?:working\s+)?time)?\s*[\)\]]?", re.I)
 _BARE_SHARE = re.compile(r"(?:^|\s)\d{1,3}(?:\.\d+)?\s?%(?=\s|$)")
 _SHARE_CELL = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*%?\s*$")
+_CONJ_TAIL = re.compile(r"[;,]\s*(?:and|or)$")  # "...developers; and" closing a list item
 _EDGE_PUNCT = " \t-\u2013\u2014:;,"
+
+
+@cache
+def _section_headings() -> frozenset[str]:
+    return frozenset(r["heading"] for r in load_patterns("headings") if "heading" in r)
 
 
 @cache
@@ -78,13 +85,44 @@ def _start(body: Body) -> int | None:
     """Index (into body.parts) of the block that opens the duties section."""
     parts = body.parts
     for p in parts:
-        if p.kind == "heading" and is_duty_heading(p.text):
+        if (p.kind == "heading" or _numbered_heading(p)) and is_duty_heading(p.text):
             return p.index
     for p in parts:
         nxt = parts[p.index + 1] if p.index + 1 < len(parts) else None
         if p.kind in {"paragraph", "other"} and _is_intro(p.text) and nxt and nxt.kind in ITEM_KINDS:
             return p.index
     return None
+
+
+def _numbered_heading(part: Part) -> bool:
+    """"1. Position and Duties" read as a list item: a short item with no closing punctuation."""
+    text = part.text[_strip_marker(part):].strip()
+    return part.kind == "list_item" and len(text.split()) <= HEADING_WORDS and not text.endswith((".", ";", ","))
+
+
+def _family(marker: str | None) -> str:
+    if not marker:
+        return ""
+    core = marker.strip("().")
+    return "number" if core.isdigit() else "letter" if core.isalpha() and len(core) <= 4 else "symbol"
+
+
+def _ends_section(part: Part, first_item: Part | None) -> bool:
+    """A list item that is the next numbered section's title ("2. Term"), not a duty."""
+    if part.kind != "list_item" or not _numbered_heading(part):
+        return False
+    text = part.text[_strip_marker(part):]
+    key = _key(text)
+    if key in _section_headings() or key in _cues()[0]:
+        return True
+    # Bullets so far, now a numbered Title Case line: the letter's next numbered section.
+    return (first_item is not None and _family(part.block.marker) == "number"
+            and _family(first_item.block.marker) != "number" and _title_case(text))
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _longest_run(body: Body) -> list[Part]:
@@ -106,9 +144,13 @@ def find_duties(body: Body) -> tuple[Duty, ...]:
         return tuple(d for p in _longest_run(body) for d in _item_duties(body, p))
     duties: list[Duty] = []
     seen_items = seen_prose = False
+    first_item: Part | None = None
     for p in body.parts[start + 1:]:
+        if _ends_section(p, first_item):
+            break
         if p.kind in ITEM_KINDS or (p.kind in {"paragraph", "other"} and _is_share_row(p)):
             duties += _item_duties(body, p)
+            first_item = first_item or p
             seen_items = True
         elif not duties and _is_header_row(p.text) and not any(c.isdigit() for c in p.text):
             continue  # the header row of a duty table, read as a heading or a paragraph
@@ -172,7 +214,7 @@ def _duty(body: Body, part: Part, s: int, e: int, share: float | None = None) ->
         text = part.text[s:e]
     lead = len(text) - len(text.lstrip(" \t"))
     s += lead
-    e = s + len(text.strip(" \t").rstrip(" \t;,"))
+    e = s + len(_CONJ_TAIL.sub("", text.strip(" \t")).rstrip(" \t;,"))
     if e <= s or not any(c.isalpha() for c in part.text[s:e]):
         return None
     return Duty(part.text[s:e], body.evidence(part, s, e), share)

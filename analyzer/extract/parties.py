@@ -23,7 +23,9 @@ _POSTAL = re.compile(r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b")
 _STREET = re.compile(r"^\s*(?:\d+[A-Za-z]?(?:-\d+)?\s+\w|(?:Suite|Unit|P\.?O\.?\s+Box)\b)", re.I)
 _WORKSITE_CUE = re.compile(
     r"work\s+location|worksite|work\s+site|place\s+of\s+work|located\s+(?:in|at)|based\s+(?:in|at|out\s+of)|"
-    r"office\s+in|work\s+(?:at|in|from)|location\s*:|report\s+to\s+(?:our|the)\s+\w+\s+office", re.I)
+    r"office\s+in|work\s+(?:at|in|from)|location\s*:|report\s+to\s+(?:our|the)\s+\w+\s+office|"
+    r"\bour\s+(?:[A-Z][\w'.\-]+\s+){1,3}(?:office|clinic|plant|facility|branch|campus|site|location|store|"
+    r"laboratory|headquarters)", re.I)
 _CITY_BEFORE = re.compile(r"((?:[A-Z][\w'.\-]*|de|la|du|sur)(?:\s+(?:[A-Z][\w'.\-]*|de|la|du|sur))*)\s*,?\s*$")
 MAX_SIGNATURE_SKIP = 2  # company lines tolerated between the valediction and the name
 _PER = re.compile(r"^(?:per|by)\s*:?\s+", re.I)
@@ -152,7 +154,8 @@ def _one_piece_address(body: Body, text: str, start: int) -> tuple[str, int, int
     cities = sorted((r["pattern"] for r in load_patterns("places") if r["label"] == "CITY"), key=len, reverse=True)
     for city in cities:
         at = head.rfind(f" {city},")
-        if at > 0:
+        # Only a city right before its province ("Moncton, NB") starts the second half.
+        if at > 0 and re.match(r",\s*[A-Z]{2}\b", head[at + 1 + len(city):]):
             head = f"{head[:at].rstrip(' ,')}, {head[at + 1:]}"
             break
     return head, start, start + postal.end()
@@ -163,27 +166,23 @@ def _province_in(text: str) -> bool:
 
 
 def _place_in(part: Part, s: int, e: int) -> tuple[dict[str, str | None], int, int] | None:
-    """The first city/province in clean span [s, e) of ``part``."""
+    """The first "city, province" in clean span [s, e) of ``part``, else the first known city,
+    else the first province named in full."""
     ents = [ent for ent in part.doc.ents if ent.start_char >= s and ent.end_char <= e]
+    lone_city = lone_province = None
     for k, ent in enumerate(ents):
         if ent.label_ == "PROVINCE":
-            if len(ent.text) <= 5 and not _after_city(part.text, ent.start_char):
-                continue  # "ON" alone is not a place; "Toronto, ON" is
             prev = ents[k - 1] if k else None
             if prev is not None and prev.label_ == "CITY" and ent.start_char - prev.end_char <= 3:
                 return {"city": prev.text, "province": ent.ent_id_}, prev.start_char, ent.end_char
             city, start = _city_before(part.text, s, ent.start_char)
-            return {"city": city, "province": ent.ent_id_}, start, ent.end_char
-        if ent.label_ == "CITY":
-            nxt = ents[k + 1] if k + 1 < len(ents) else None
-            if nxt is not None and nxt.label_ == "PROVINCE" and nxt.start_char - ent.end_char <= 3:
-                continue  # handled with the province
-            return {"city": ent.text, "province": ent.ent_id_}, ent.start_char, ent.end_char
-    return None
-
-
-def _after_city(text: str, pos: int) -> bool:
-    return bool(re.search(r"[A-Za-z\u00c0-\u00ff.]\s*,\s*$", text[max(0, pos - 40):pos]))
+            if city:
+                return {"city": city, "province": ent.ent_id_}, start, ent.end_char
+            if lone_province is None and len(ent.text) > 5:  # "Ontario" alone is a place, "ON" is not
+                lone_province = ({"city": None, "province": ent.ent_id_}, ent.start_char, ent.end_char)
+        elif ent.label_ == "CITY" and lone_city is None:
+            lone_city = ({"city": ent.text, "province": ent.ent_id_}, ent.start_char, ent.end_char)
+    return lone_city or lone_province
 
 
 def _city_before(text: str, s: int, pos: int) -> tuple[str | None, int]:
@@ -233,9 +232,9 @@ def signatory(body: Body) -> Value | None:
     skipped = 0
     for line in _signature_lines(body)[1:]:
         text = clean(line.text).text
-        if _SIGN_NOISE.search(text):
-            continue
         name = _PER.sub("", text).split(",")[0].strip()
+        if _SIGN_NOISE.search(name):
+            continue
         if _NAME.match(name) and not _has_suffix(name):
             return _line_value(body, line, name)
         skipped += 1
