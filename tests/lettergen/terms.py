@@ -63,7 +63,8 @@ def term_items(s: dict[str, Any], choose: Chooser, date_style: int) -> list[Term
         items.append(("Start Date", d, choose("start", [
             f"Your employment will begin on {d}.", f"Your anticipated start date is {d}.",
             f"The start date for this position is {d}.",
-            f"Your employment with us will commence on {d}, subject to the approval of your work permit."])))
+            f"Your employment with us will commence on {d}, subject to the approval of your work permit.",
+            f"We anticipate that you will start on or about {d}."])))
     if "term" not in omit:
         items += _term(t, choose, date_style)
     if t.get("hours_per_week"):
@@ -71,7 +72,8 @@ def term_items(s: dict[str, Any], choose: Chooser, date_style: int) -> list[Term
         items.append(("Hours of Work", f"{h} hours per week", choose("hours", [
             f"You will work {h} hours per week.",
             f"The normal hours of work are {h} hours per week, Monday to Friday.",
-            f"This is a full-time position of {h} hours a week."])))
+            f"This is a full-time position of {h} hours a week.",
+            f"Your regular hours of work will be {h} hours per week, normally between 8:30 a.m. and 5:00 p.m."])))
     if t.get("wage") and "wage" not in omit:
         items.append(_wage(t["wage"], choose))
     if "worksite" not in omit:

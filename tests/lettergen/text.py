@@ -38,8 +38,9 @@ DUTIES_INTROS = [
     "In this role, your main duties will include:",
     "The main duties of the position are:",
 ]
+DEPARTMENTS = ["Operations", "Professional Services", "Engineering", "Finance", "Client Services"]
 BOSSES = ["Director of Operations", "Vice President, Operations", "Managing Director",
-          "Chief Executive Officer", "department manager"]
+          "Chief Executive Officer", "Department Manager"]
 PARAGRAPH_HEADINGS = ["Duties", "Job Duties", "Responsibilities"]
 TITLE_LABELS = ["Position:", "Job Title:", "Position Title:", "Role:", "Title:", "Position Offered:"]
 VALEDICTIONS = ["Sincerely,", "Yours truly,", "Kind regards,", "Best regards,"]
@@ -80,6 +81,10 @@ def marker_for(kind: str, i: int) -> str:
     if kind.startswith("("):
         return f"({n})"
     return n + kind[-1]
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def apply_noise(text: str, noise: tuple[str, ...]) -> str:
@@ -150,7 +155,9 @@ class _Context:
         if self.title and self.s["title_in"] != "sentence":
             subject = c("subject", [f"Re: Offer of Employment – {self.title}",
                                     f"RE: Offer of Employment - {self.title}",
-                                    f"Subject: Employment Offer – {self.title}"])
+                                    f"Subject: Employment Offer – {self.title}",
+                                    f"Re: Job Offer – {self.title}",
+                                    f"RE: {self.title} – Offer of Employment"])
         first = cand["name"].split()[0]
         els = [Element("letterhead", name, lines=tuple(contact_lines(self.emp, c))),
                Element("line", self.date(self.letter_date())), Element("gap")]
@@ -184,6 +191,9 @@ class _Context:
             els.append(Element("para", self.background()))
         if t and self.s["title_in"] == "label":
             els.append(Element("label", f"{c('title_label', TITLE_LABELS)} {t}"))
+            if c.chance("reports_to", 0.3):  # labelled lines that are not the title
+                els.append(Element("label", f"Reports to: {upper_first(c('boss', BOSSES))}"))
+                els.append(Element("label", f"Department: {c('department', DEPARTMENTS)}"))
         return els
 
     def background(self) -> str:
