@@ -10,8 +10,10 @@ import pytest
 from analyzer.extract import extract
 from analyzer.ingest import read
 from analyzer.segment import segment
+from analyzer.types import InputError
 from tests.eval_extraction import field_ok, match_duties, norm, truth_for
 from tests.lettergen import load_specs, render
+from tests.pdfs import L, flow_pdf
 
 SPECS = {s["id"]: s for s in load_specs(Path(__file__).parent / "labelled" / "letters")}
 # One letter per format, and the layouts that are hardest to read (table, paragraph, page breaks).
@@ -147,3 +149,50 @@ def test_docx_with_a_label_table_and_bold_duties_line(tmp_path: Path) -> None:
     assert ex.field("signatory") == "Marc Gagnon"
     assert layout.document.text[ex.fields["licence"].evidence.start:ex.fields["licence"].evidence.end] \
         == ex.fields["licence"].evidence.text
+
+
+def test_pdf_with_prose_duties_list_sentence_and_wage_range(tmp_path: Path) -> None:
+    bold = "Helvetica-Bold"
+    pages = [[
+        L("ACME ROBOTICS CORP.", size=14, font=bold), L("77 Bay Street, Toronto, ON M5J 2N8", size=9),
+        L("October 1, 2026", gap=2), L("Ms. Carla Ruiz", gap=1), L("Calle 5, Lima, Peru"),
+        L("Dear Ms. Ruiz,", gap=1),
+        L("We are pleased to offer you a full-time position as Robotics Engineer with Acme Robotics Corp.", gap=1),
+        L("Responsibilities", font=bold, gap=1),
+        L("In this role you will lead the design of robotic arms for warehouse automation. Your duties will",
+          gap=0.5),
+        L("include: developing motion-control software; integrating sensors and actuators; and validating"),
+        L("prototypes in the test lab. You will also write technical reports for clients."),
+        L("Compensation", font=bold, gap=1),
+        L("Your salary will be in the range of $90,000 to $100,000 per year, depending on experience. The",
+          gap=0.5),
+        L("term of your employment is one year, starting November 16, 2026."),
+        L("Sincerely,", gap=2), L("Pat Lee", gap=2), L("Chief Technology Officer"),
+    ]]
+    path = tmp_path / "acme.pdf"
+    path.write_bytes(flow_pdf(pages))
+    ex = extract(segment(read(path)))
+    assert ex.title is not None and ex.title.value == "Robotics Engineer"
+    assert [d.text for d in ex.duties] == [
+        "In this role you will lead the design of robotic arms for warehouse automation.",
+        "developing motion-control software", "integrating sensors and actuators",
+        "validating prototypes in the test lab", "You will also write technical reports for clients."]
+    assert ex.duties[3].evidence.text == "validating\nprototypes in the test lab"
+    assert ex.duties[0].evidence.bbox is not None
+    assert ex.field("wage")["amount"] == 90000.0 and ex.field("wage")["period"] == "year"
+    assert (ex.field("start_date"), ex.field("term_months"), ex.field("permanent")) == ("2026-11-16", 12, False)
+    assert ex.field("hours_per_week") is None and ex.field("signatory") == "Pat Lee"
+
+
+def test_french_pdf_is_reported_as_french(tmp_path: Path) -> None:
+    lines = [L("Société Boréale inc.", size=14), L("Montréal, le 3 mars 2027", gap=2), L("Madame,", gap=1),
+             L("Nous avons le plaisir de vous offrir le poste d'analyste des systèmes informatiques au sein de",
+               gap=1),
+             L("notre équipe. Vos fonctions comprendront l'analyse des besoins des utilisateurs et la conception"),
+             L("de solutions. Votre salaire sera de 95 000 $ par année et vous travaillerez 40 heures par semaine.")]
+    path = tmp_path / "offre.pdf"
+    path.write_bytes(flow_pdf([lines]))
+    with pytest.raises(InputError) as err:
+        extract(segment(read(path)))
+    assert err.value.code == "unsupported_language"
+    assert "the letter is in French (fr)" in err.value.message and "offre.pdf" in err.value.message
