@@ -336,7 +336,7 @@ def run(paths: Sequence[str], settings: Settings, out_dir: str | Path | None = N
         else:
             pending.append(job)
     skipped = len(done)
-    emitter = _OrderedEmitter(len(jobs), on_ready)
+    emitter = _OrderedEmitter(on_ready)
     for i in sorted(done):
         emitter.add(i, done[i])
     bar = Progress(len(pending), stream=progress) if progress is not None else None
@@ -360,7 +360,9 @@ def run(paths: Sequence[str], settings: Settings, out_dir: str | Path | None = N
 
 
 class _OrderedEmitter:
-    def __init__(self, total: int, callback: Callable[[dict[str, Any]], None] | None) -> None:
+    """Passes reports on in input order: each as soon as it and all earlier ones are done."""
+
+    def __init__(self, callback: Callable[[dict[str, Any]], None] | None) -> None:
         self.callback = callback
         self.next = 0
         self.waiting: dict[int, dict[str, Any]] = {}

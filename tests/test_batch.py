@@ -5,6 +5,7 @@ output names that must stay inside the output directory."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import time
@@ -149,3 +150,17 @@ def test_expand_finds_letters_recursively_sorted_and_skips_others(tmp_path: Path
         (tmp_path / rel).write_text("x")
     got = batch.expand([str(tmp_path), "given.txt"])
     assert got == [str(tmp_path / "a.docx"), str(tmp_path / "b/1.TXT"), str(tmp_path / "b/2.pdf"), "given.txt"]
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    paths = make_letters(tmp_path, 3)
+    tty, pipe = _Tty(), io.StringIO()
+    batch.run(paths, settings(), workers=1, progress=tty)
+    batch.run(paths, settings(), workers=1, progress=pipe)
+    assert "3/3" in tty.getvalue() and tty.getvalue().endswith("\n")
+    assert pipe.getvalue() == ""

@@ -108,3 +108,31 @@ def test_pdf_format_to_stdout_for_one_pdf(letters: Path, capsysbinary: pytest.Ca
     code = main(["check", str(letters / "in" / "b-offer.pdf"), "--format", "pdf", "-j", "1"])
     out = capsysbinary.readouterr().out
     assert out.startswith(b"%PDF-") and b"/Highlight" in out and code == 1
+
+
+@pytest.mark.slow
+def test_batch_with_broken_files_then_a_rerun_that_does_nothing(letters: Path, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """The issue's acceptance run, scaled down: good letters plus 3 broken ones, real pipeline."""
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    text = (letters / "in" / "a-offer.txt").read_text()
+    pdf = (letters / "in" / "b-offer.pdf").read_bytes()
+    for i in range(9):
+        if i % 3 == 0:
+            (folder / f"offer-{i}.pdf").write_bytes(pdf)
+        else:
+            (folder / f"offer-{i}.txt").write_text(text.replace("Computer Systems Analyst", f"Analyst {i}"))
+    (folder / "x-broken.pdf").write_bytes(b"%PDF-1.4\n garbage")
+    (folder / "x-broken.docx").write_bytes(b"PK\x03\x04 not a zip")
+    (folder / "x-empty.txt").write_bytes(b"")
+    out_dir = tmp_path / "reports"
+    argv = [str(folder), "--output", str(out_dir), "--format", "jsonl,csv,html", "-j", "2"]
+    code, out, err = run(capsys, *argv)
+    records = [json.loads(line) for line in (out_dir / "reports.jsonl").read_text().splitlines()]
+    assert code == 2 and len(records) == 12 and len(out.splitlines()) == 12
+    assert sum(r["status"] == "ok" for r in records) == 9
+    assert sorted(r["error"]["code"] for r in records if r["error"]) == ["corrupt", "corrupt", "empty"]
+    assert len(list(csv.DictReader((out_dir / "summary.csv").open()))) == 12
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "0 analysed, 12 up to date" in err
