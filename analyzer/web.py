@@ -85,7 +85,9 @@ work-permit refusal risks. The letter stays on this computer.</p></header>
 <label>Citizenship <input name="citizenship" id="citizenship" size="4" maxlength="2"
 placeholder="US" pattern="[A-Za-z]{{2}}"></label></p>
 <p><button type="submit" id="submit">Check the letter</button></p></form></div>"""
-    style = ".drop{display:block;border:2px dashed #888;padding:40px;background:#fff;margin:16px 0}" \
+    # The file input itself is the drop target (no script needed), so it fills the dashed zone.
+    style = ".drop{display:block;border:2px dashed #888;padding:24px;background:#fff;margin:16px 0}" \
+            ".drop input{display:block;width:100%;padding:28px 0;margin-top:12px}" \
             "form{max-width:640px}select,input,button{font:inherit;margin-right:12px}"
     page = html_report.html_page("offercheck", body)
     return page.replace("</style>", style + "</style>")
