@@ -61,15 +61,20 @@ class _Pages:
     def line(self, x0: float, y0: float, x1: float, y1: float) -> None:
         self.ops[-1].append(("line", x0, y0, x1, y1))
 
-    def lines(self, x: float, texts: list[str], font: str = REGULAR, size: float = SIZE) -> None:
-        for t in texts:
+    def lines(self, x: float, texts: list[str], font: str = REGULAR, size: float = SIZE,
+              justify: bool = False) -> None:
+        for i, t in enumerate(texts):
             self.ensure(LH)
-            self.text(x, t, font, size)
+            if justify and self.letter.justify and i < len(texts) - 1:
+                self.ops[-1].append(("justified", x, self.y + size, t, font, size, W - RIGHT - x))
+            else:
+                self.text(x, t, font, size)
             self.y += LH
 
     def wrapped(self, x: float, text: str, font: str = REGULAR, duty: bool = False) -> None:
         # Hyphenation noise only touches duty text: titles and terms stay whole words.
-        self.lines(x, self.breaker(text, W - RIGHT - x, lambda s: width(s, font), duty), font)
+        self.lines(x, self.breaker(text, W - RIGHT - x, lambda s: width(s, font), duty), font,
+                   justify=font == REGULAR)
 
 
 def _letterhead(p: _Pages, el: Element) -> None:
@@ -95,7 +100,7 @@ def _item(p: _Pages, el: Element) -> None:
     body = p.breaker(el.text, W - RIGHT - x_text, width)
     p.ensure(LH)
     p.text(LEFT + 18, el.marker)
-    p.lines(x_text, body)
+    p.lines(x_text, body, justify=True)
     p.y += LH * 0.2
 
 
@@ -163,6 +168,22 @@ def _place(p: _Pages, el: Element) -> None:
         raise ValueError(f"unknown element kind {k!r}")
 
 
+def _draw_justified(c: canvas.Canvas, x: float, y: float, s: str, font: str, size: float,
+                    measure: float) -> None:
+    """Spread the words of a full line to the right margin, word by word, as a word processor's
+    justified text is drawn (wider gaps a reader must still read as one line)."""
+    words = s.split(" ")
+    natural = sum(width(w, font, size) for w in words)
+    gap = (measure - natural) / max(len(words) - 1, 1)
+    c.setFont(font, size)
+    if len(words) < 2 or gap > 3 * width(" ", font, size):
+        c.drawString(x, H - y, s)
+        return
+    for w in words:
+        c.drawString(x, H - y, w)
+        x += width(w, font, size) + gap
+
+
 def render(letter: Letter, path: Path, title: str = "Offer of Employment") -> Path:
     fonts()
     p = _Pages(letter, breaker=Breaker(letter.hyphenate))
@@ -181,6 +202,8 @@ def render(letter: Letter, path: Path, title: str = "Offer of Employment") -> Pa
                 _, x, y, s, font, size = op
                 c.setFont(font, size)
                 c.drawString(x, H - y, s)
+            elif op[0] == "justified":
+                _draw_justified(c, *op[1:])
             else:
                 _, x0, y0, x1, y1 = op
                 c.setLineWidth(0.5)

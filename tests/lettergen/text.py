@@ -68,6 +68,7 @@ class Letter:
     running: bool = False  # running header/footer with "Page N of M"
     hyphenate: bool = False
     wrap: bool = False
+    justify: bool = False  # PDF: paragraphs and list items set flush left and right
     noise: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -102,6 +103,8 @@ def build(spec: dict[str, Any]) -> Letter:
     els = ctx.head() + ctx.opening() + ctx.duties_section()
     els += [Element("para", p) for p in s["extra_paragraphs"]]
     els += ctx.terms() + ctx.closing()
+    style_headings(els, ctx.choose("heading_style", ["plain"] * 6 + ["upper"] * 2 + ["numbered"] * 2),
+                   numbered_list=s["layout"] == "numbered")
     noise = tuple(s["noise"])
     for el in els:
         el.text = apply_noise(el.text, noise)
@@ -113,7 +116,21 @@ def build(spec: dict[str, Any]) -> Letter:
         list_kind=ctx.list_kind, twocolumn=s["layout"] == "twocolumn",
         running=s["layout"] == "pagebreak" or "header-footer" in noise or ctx.running,
         hyphenate="hyphenation" in noise, wrap="wrapped" in noise, noise=noise,
+        justify=ctx.choose.chance("justify", 0.3),
     )
+
+
+def style_headings(els: list[Element], style: str, numbered_list: bool) -> None:
+    """Headings in capitals ("KEY RESPONSIBILITIES") or numbered as sections ("2. Duties"), as
+    formal letters often write them; sentence headings ending in ':' keep their case."""
+    headings = [el for el in els if el.kind == "heading"]
+    if style == "upper":
+        for el in headings:
+            el.text = el.text if el.text.endswith(":") else el.text.upper()
+    elif style == "numbered" and not numbered_list and not any(h.text.endswith(":") for h in headings):
+        # (section numbers beside a numbered duty list, or on a sentence heading, would be odd)
+        for n, el in enumerate(headings, 1):
+            el.text = f"{n}. {el.text}"
 
 
 def contact_lines(emp: dict[str, Any], choose: Chooser) -> list[str]:
