@@ -151,16 +151,6 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise
 
 
-def letter_outputs(job: Job, formats: Sequence[str]) -> list[str]:
-    """The per-letter file names a job writes (``pdf`` only for PDF inputs)."""
-    names = []
-    for fmt in dict.fromkeys(formats):
-        if fmt == "pdf" and not job.path.lower().endswith(".pdf"):
-            continue
-        names.append(job.name + EXTENSIONS[fmt])
-    return list(dict.fromkeys(names))
-
-
 # --- one letter (runs in a worker process) -------------------------------------------------------
 
 def _alarm(seconds: float, path: str) -> Callable[[], None]:
@@ -220,10 +210,17 @@ def render_letter(fmt: str, report: dict[str, Any], job: Job, settings: Settings
         return csv.render([report])
     if fmt == "text":
         return text.render(report)
-    links = [(label, job.name + EXTENSIONS[f]) for label, f in (("JSON report", "json"),
-             ("annotated PDF", "pdf")) if f in settings.formats and job.name + EXTENSIONS[f]
-             in letter_outputs(job, settings.formats)]
-    return html.render(report, links=links)
+    return html.render(report, links=_sibling_links(report, job, settings))
+
+
+def _sibling_links(report: dict[str, Any], job: Job, settings: Settings) -> list[tuple[str, str]]:
+    """Links from a letter's HTML page to its other files written in the same run."""
+    links = []
+    if {"json", "jsonl"} & set(settings.formats):
+        links.append(("JSON report", job.name + EXTENSIONS["json"]))
+    if "pdf" in settings.formats and report["status"] == "ok" and job.path.lower().endswith(".pdf"):
+        links.append(("annotated PDF", job.name + EXTENSIONS["pdf"]))
+    return links
 
 
 def _write_letter(job: Job, report: dict[str, Any], settings: Settings, out_dir: Path) -> list[str]:

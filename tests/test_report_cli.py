@@ -81,6 +81,9 @@ def test_output_dir_gets_every_format_and_batch_files(letters: Path, tmp_path: P
                      "b-offer.csv", "b-offer.html", "b-offer.json", "b-offer.txt", "index.html",
                      "reports.jsonl", "summary.csv"]
     assert len(out.splitlines()) == 2 and "2 analysed, 0 up to date" in err
+    pdf_page, txt_page = (out_dir / "b-offer.html").read_text(), (out_dir / "a-offer.html").read_text()
+    assert 'href="b-offer.annotated.pdf"' in pdf_page and 'href="b-offer.json"' in pdf_page
+    assert "annotated.pdf" not in txt_page
     again = run(capsys, str(letters / "in"), "--format", "json,csv,html,pdf,text", "--output", str(out_dir))
     assert again[0] == 1 and "0 analysed, 2 up to date" in again[2]
 

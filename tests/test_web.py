@@ -119,3 +119,32 @@ def test_form_parser_and_type_check_work_in_memory() -> None:
     fields = parse_form("multipart/form-data; boundary=B", body)
     assert fields["file"] == ("a.txt", b"hello") and fields["program"] == (None, b"cptpp")
     assert letter_kind("a.txt", b"hello") == ".txt"
+
+
+def test_serve_command_listens_on_loopback_only(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import urllib.request
+
+    from tests.test_web_browser import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "analyzer", "serve", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as resp:
+                    assert resp.status == 200 and b'type="file"' in resp.read()
+                    break
+            except OSError:
+                assert time.monotonic() < deadline and proc.poll() is None, "serve did not start"
+                time.sleep(0.2)
+        listening = subprocess.run(["ss", "-ltnH", f"sport = :{port}"], capture_output=True, text=True)
+        if listening.returncode == 0:  # iproute2 present: the socket is bound to 127.0.0.1 only
+            local = [line.split()[3] for line in listening.stdout.splitlines()]
+            assert local == [f"127.0.0.1:{port}"]
+    finally:
+        proc.terminate()
+        proc.wait(10)
