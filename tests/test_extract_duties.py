@@ -111,3 +111,18 @@ def test_no_duties_section_gives_no_duties() -> None:
     ex = extract(layout(("paragraph", "We are pleased to offer you employment."),
                         ("list_item", f"{B} Health benefits", B)))
     assert ex.duties == ()
+
+
+def test_sentence_with_a_cue_but_no_list_stays_whole() -> None:
+    ex = extract(layout(("heading", "Your Role"), ("paragraph",
+        "You will be responsible for preparing the annual budget. Your duties will include the following.")))
+    assert [d.text for d in ex.duties] == ["You will be responsible for preparing the annual budget."]
+
+
+def test_comma_list_of_ing_items_is_split_but_other_commas_are_not() -> None:
+    ex = extract(layout(("heading", "Duties"), ("paragraph",
+        "Your duties will include: analysing data, preparing reports and presenting results to management. "
+        "Your responsibilities include planning, scheduling and budgeting.")))
+    assert [d.text for d in ex.duties] == [
+        "analysing data", "preparing reports", "presenting results to management",
+        "Your responsibilities include planning, scheduling and budgeting."]

@@ -154,8 +154,8 @@ def find_duties(body: Body) -> tuple[Duty, ...]:
             seen_items = True
         elif not duties and _is_header_row(p.text) and not any(c.isdigit() for c in p.text):
             continue  # the header row of a duty table, read as a heading or a paragraph
-        elif p.kind == "heading" and duties and p.text[:1].islower():
-            duties[-1] = _join(body, duties[-1], p)  # a wrapped item's last line, read as a heading
+        elif p.kind in {"heading", "paragraph", "other"} and seen_items and duties and p.text[:1].islower():
+            duties[-1] = _join(body, duties[-1], p)  # a wrapped item's last lines, read as their own block
         elif p.kind in {"paragraph", "other"} and not seen_items:
             if _is_intro(p.text) and not seen_prose and p.text.rstrip().endswith(":"):
                 continue
@@ -288,6 +288,30 @@ def _prose_duties(body: Body, part: Part, first: bool) -> list[Duty]:
     return out
 
 
+_COMMA = re.compile(r",\s*(?:(?:and|or)\s+)?")
+_LAST_AND = re.compile(r"\s+(?:and|or)\s+(?=\w+ing\b)")
+MIN_ITEM_WORDS = 2
+
+
+def _gerund_items(rest: str) -> list[tuple[int, int]]:
+    """"analysing data, preparing reports and presenting results": items split at commas and a
+    final "and" only when every item starts with an -ing verb and has two words or more
+    (otherwise the commas belong to one duty)."""
+    cuts = [(m.start(), m.end()) for m in _COMMA.finditer(rest)]
+    spans, pos = [], 0
+    for a, b in cuts:
+        spans.append((pos, a))
+        pos = b
+    last = (pos, len(rest.rstrip(" .")))
+    m = _LAST_AND.search(rest, last[0], last[1])
+    spans += [(last[0], m.start()), (m.end(), last[1])] if m else [last]
+    texts = [rest[a:b].strip() for a, b in spans]
+    if len(spans) >= 2 and all(len(t.split()) >= MIN_ITEM_WORDS and t.split()[0].lower().endswith("ing")
+                               for t in texts):
+        return spans
+    return []
+
+
 def _list_sentence(body: Body, part: Part, s: int, e: int) -> list[Duty]:
     """'Your duties will include: A; B; and C.' -> A, B, C.  An announcing sentence alone -> nothing."""
     text = part.text[s:e]
@@ -298,13 +322,14 @@ def _list_sentence(body: Body, part: Part, s: int, e: int) -> list[Duty]:
     rest = text[rest_at:].strip(" .:")
     if len(rest.split()) < 3 or rest.lower() in {"the following", "as follows"}:
         return []
-    pieces = [m for m in re.finditer(r"[^;]+", text[rest_at:])] if ";" in rest else []
-    if not pieces:
-        d = _duty(body, part, s + rest_at, e)
+    tail = text[rest_at:]
+    pieces = [m.span() for m in re.finditer(r"[^;]+", tail)] if ";" in rest else _gerund_items(tail)
+    if not pieces:  # not list-like: the whole sentence is one duty ("You will be responsible for X.")
+        d = _duty(body, part, s, e)
         return [d] if d else []
     out = []
-    for m in pieces:
-        ps, pe = s + rest_at + m.start(), s + rest_at + m.end()
+    for a, b in pieces:
+        ps, pe = s + rest_at + a, s + rest_at + b
         while pe > ps and part.text[pe - 1] in ". ":  # the sentence's full stop ends the last item only
             pe -= 1
         lead = re.match(r"\s*(?:and\s+|or\s+)?", part.text[ps:pe])

@@ -165,23 +165,26 @@ def _province_in(text: str) -> bool:
     return bool(re.search(r",\s*[A-Z]{2}\b", text))
 
 
-def _place_in(part: Part, s: int, e: int) -> tuple[dict[str, str | None], int, int] | None:
-    """The first "city, province" in clean span [s, e) of ``part``, else the first known city,
-    else the first province named in full."""
+Place = tuple[dict[str, str | None], int, int, int]  # value, clean start, clean end, strength
+
+
+def _place_in(part: Part, s: int, e: int) -> Place | None:
+    """The strongest place in clean span [s, e) of ``part``: "city, province" (strength 2), a known
+    city alone (1), a province named in full alone (0); the first of the strongest."""
     ents = [ent for ent in part.doc.ents if ent.start_char >= s and ent.end_char <= e]
     lone_city = lone_province = None
     for k, ent in enumerate(ents):
         if ent.label_ == "PROVINCE":
             prev = ents[k - 1] if k else None
             if prev is not None and prev.label_ == "CITY" and ent.start_char - prev.end_char <= 3:
-                return {"city": prev.text, "province": ent.ent_id_}, prev.start_char, ent.end_char
+                return {"city": prev.text, "province": ent.ent_id_}, prev.start_char, ent.end_char, 2
             city, start = _city_before(part.text, s, ent.start_char)
             if city:
-                return {"city": city, "province": ent.ent_id_}, start, ent.end_char
+                return {"city": city, "province": ent.ent_id_}, start, ent.end_char, 2
             if lone_province is None and len(ent.text) > 5:  # "Ontario" alone is a place, "ON" is not
-                lone_province = ({"city": None, "province": ent.ent_id_}, ent.start_char, ent.end_char)
+                lone_province = ({"city": None, "province": ent.ent_id_}, ent.start_char, ent.end_char, 0)
         elif ent.label_ == "CITY" and lone_city is None:
-            lone_city = ({"city": ent.text, "province": ent.ent_id_}, ent.start_char, ent.end_char)
+            lone_city = ({"city": ent.text, "province": ent.ent_id_}, ent.start_char, ent.end_char, 1)
     return lone_city or lone_province
 
 
@@ -195,22 +198,24 @@ def _city_before(text: str, s: int, pos: int) -> tuple[str | None, int]:
 
 
 def worksite(body: Body) -> Value | None:
-    """A place in a sentence about the place of work, else the letterhead's, else the first place
-    the body names (addressee and signature left out: the candidate's address is not the worksite)."""
-    anywhere = None
+    """Best place by (where, how): a sentence about the place of work beats the letterhead, which
+    beats any other mention; within each, "city, province" beats a known city alone, which beats a
+    province alone.  The addressee and signature are left out (the candidate's address is not it)."""
+    best: tuple[int, Value] | None = None
     for part, s, e in sentences(body):
         if part.kind in {"letterhead", "addressee", "signature", "date"}:
             continue
         found = _place_in(part, s, e)
-        if found and _WORKSITE_CUE.search(part.text, s, e):
-            return Value(found[0], body.evidence(part, found[1], found[2]))
-        if found and anywhere is None:
-            anywhere = Value(found[0], body.evidence(part, found[1], found[2]))
+        if found:
+            rank = (6 if _WORKSITE_CUE.search(part.text, s, e) else 0) + found[3]
+            if best is None or rank > best[0]:
+                best = (rank, Value(found[0], body.evidence(part, found[1], found[2])))
     for part in _letterhead(body):
         found = _place_in(part, 0, len(part.text))
-        if found:
-            return Value(found[0], body.evidence(part, found[1], found[2]))
-    return anywhere
+        if found and (best is None or 3 + found[3] > best[0]):
+            best = (3 + found[3], Value(found[0], body.evidence(part, found[1], found[2])))
+            break
+    return best[1] if best else None
 
 
 def _signature_lines(body: Body) -> list[Line]:
