@@ -84,8 +84,19 @@ class CheckContext:
 
     @property
     def claimed_profession(self) -> Any | None:
-        """The profession the rules hold the letter to: the joint match, else the title's."""
+        """The profession the rules hold the letter to: the joint match, else the title's.  None when
+        title and duties point to different occupations: occupation-mismatch reports that, and rules
+        about one profession's requirements (licence, education) would only add noise."""
+        if self.occupation_conflict is not None:
+            return None
         return self.profession or self.title_profession
+
+    @cached_property
+    def occupation_conflict(self) -> Any | None:
+        """The title/duties disagreement occupation-mismatch reports (``_occupation.Mismatch``)."""
+        from analyzer.checks._occupation import mismatch
+
+        return mismatch(self)
 
     @property
     def title_text(self) -> str | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from analyzer.checks._data import noc_groups, teer_of, threshold
+from analyzer.checks._data import noc_groups, teer_of
+from analyzer.checks._occupation import below_level
 from analyzer.checks._specificity import words
 from analyzer.checks.base import CheckContext, Example, Rule
 from analyzer.types import Evidence, Finding, NocCandidate
@@ -33,27 +34,25 @@ class BelowProfessionalLevel(Rule):
                    duties=("Perform finite element stress analysis on pressure vessel nozzles using ANSYS",
                            "Size HVAC equipment for laboratory fume-hood exhaust systems"),
                    cusma=(("engineer", 0.9),), noc=(("21301", 0.85),))
-    options = {"check_thresholds.json: match_confident": "the duties' NOC candidate must reach this score"}
+    options = {"check_thresholds.json: occupation": "scores and ranks that decide the duties' level (documented there)"}
     references = ("IRCC PDI, CUSMA professionals: professional-level services; TEER 0, 1, 2 or 3",
                   "IRCC PDI, CPTPP: professionals TEER 0-1, technicians TEER 2-3")
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        duties = ctx.matches.duties_noc
-        if not duties or duties[0].score < threshold("match_confident"):
-            return
-        top = duties[0]
-        teer = teer_of(top.code)
         allowed, who = self._allowed(ctx)
-        if teer <= allowed:
+        top = below_level(ctx, allowed)
+        if top is None:
             return
+        teer = teer_of(top.code)
         severity = "error" if teer >= 4 else "warning"
+        evidence = _evidence(ctx, top)
         yield self.finding(
             f"The duties match NOC {top.code} ({top.title}), TEER {teer}, below the TEER {allowed} level "
             f"{who}.",
             f"Describe the {who[3:] if who.startswith('of ') else 'professional'} work actually done "
-            f"(analysis, design, assessment, advice) and move routine tasks such as '{_short(_worst(ctx, top))}' "
+            f"(analysis, design, assessment, advice) and move routine tasks such as '{_short(evidence.text)}' "
             "out of the list or present them as a small share of the job.",
-            _evidence(ctx, top), severity)
+            evidence, severity)
 
     def _allowed(self, ctx: CheckContext) -> tuple[int, str]:
         if ctx.program == "cptpp":
@@ -61,7 +60,7 @@ class BelowProfessionalLevel(Rule):
             if title and teer_of(title[0].code) <= 1:
                 return 1, "of the professional the title describes (CPTPP professionals: TEER 0-1)"
             return 3, "that CPTPP covers (technicians: TEER 2-3)"
-        prof = ctx.claimed_profession
+        prof = ctx.title_profession or ctx.profession  # the level the title claims, even if duties disagree
         if prof is None or not prof.noc_codes:
             return 3, "that IRCC accepts for CUSMA (TEER 0-3)"
         level = max(1, min(teer_of(c) for c in prof.noc_codes))
@@ -71,11 +70,6 @@ class BelowProfessionalLevel(Rule):
 def _overlap(text: str, duties: tuple[str, ...]) -> int:
     mine = {w.lower() for w in words(text) if len(w) > 3}
     return max((len(mine & {w.lower() for w in words(d)}) for d in duties), default=0)
-
-
-def _worst(ctx: CheckContext, top: NocCandidate) -> str:
-    ev = _evidence(ctx, top)
-    return ev.text if ev else ""
 
 
 def _evidence(ctx: CheckContext, top: NocCandidate) -> Evidence:

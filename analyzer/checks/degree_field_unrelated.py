@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from analyzer.checks import _education as edu
 from analyzer.checks._data import lexicon, norm_id
 from analyzer.checks.base import CheckContext, Example, Rule
 from analyzer.types import Evidence, Finding
@@ -38,6 +39,8 @@ class DegreeFieldUnrelated(Rule):
         if not related or not text or ev is None:
             return
         text = str(text)
+        if not _at_minimum(prof, text):
+            return  # education-below-minimum reports a credential below the treaty level first
         aligned = ctx.text[ev.start:ev.end] == text
         m = re.search(data["any_field"], text, re.IGNORECASE)
         if m:
@@ -59,6 +62,11 @@ class DegreeFieldUnrelated(Rule):
             f"The letter {what}; the degree must be in the profession's field or a closely related one.",
             f"Require 'a Bachelor's degree in {suggest} or a closely related field' instead of '{field}'.",
             span)
+
+
+def _at_minimum(prof: Any, text: str) -> bool:
+    letter, required = edu.lowest(text), edu.required_rank(prof.min_education)
+    return letter is None or required is None or letter.rank >= required
 
 
 def _related(field: str, related: list[str]) -> bool:

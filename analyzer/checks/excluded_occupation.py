@@ -50,8 +50,8 @@ class ExcludedOccupation(Rule):
         yield self.finding(f"{rule['reason']} The letter does not show that.", rule["fix"], ctx.anchor())
 
     def _cptpp(self, ctx: CheckContext) -> Iterator[Finding]:
-        if not ctx.citizenship or not ctx.matches.noc:
-            return
+        if not ctx.citizenship or not ctx.matches.noc or ctx.citizenship not in corpora.cptpp_countries():
+            return  # no citizenship, or one outside CPTPP: citizenship-ineligible reports that
         top = ctx.matches.noc[0]
         status = corpora.cptpp_status(top.code, ctx.citizenship, academic_employer(ctx))
         if status.status == "excluded":

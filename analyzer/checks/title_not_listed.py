@@ -48,8 +48,8 @@ class TitleNotListed(Rule):
                 ctx.anchor())
 
     def _cptpp(self, ctx: CheckContext) -> Iterator[Finding]:
-        if not ctx.citizenship or not ctx.matches.noc:
-            return
+        if not ctx.citizenship or not ctx.matches.noc or ctx.citizenship not in corpora.cptpp_countries():
+            return  # no citizenship, or one outside CPTPP: citizenship-ineligible reports that
         top = ctx.matches.noc[0]
         if teer_of(top.code) >= 4:  # below-professional-level covers TEER 4-5
             return

@@ -33,7 +33,9 @@ class TitleNotProfessionName(Rule):
                   "IRCC PDI: alternative titles allowed where duties are interchangeable (confirmed by the NOC)")
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        prof, title = ctx.profession, ctx.title_text
+        conflict = ctx.occupation_conflict
+        prof = conflict.duties_profession if conflict is not None else ctx.profession
+        title = ctx.title_text
         if prof is None or not title or names_profession(title, prof):
             return
         yield self.finding(

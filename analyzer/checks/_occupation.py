@@ -1,0 +1,101 @@
+"""Reading the matcher's candidates for the occupation rules.
+
+The duties-only NOC ranking is the weakest signal the matcher gives (scores of 0.05-0.4 are
+normal for a correct top candidate), and it often ranks the same field's technologist group
+first ("22100 chemical technologists" for a chemist's duties).  So the rules compare ranks, not
+scores: they ask whether the title's occupation (or its same-field variant at another TEER) is
+among the duties' top candidates at all.  Thresholds live in lexicons/check_thresholds.json."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from analyzer.checks._data import lexicon, norm_id, profession, teer_of
+from analyzer.types import NocCandidate
+
+
+def teer_variant(a: str, b: str) -> bool:
+    """Same field at another TEER: NOC 2021 keeps the broad category (1st digit) and the field
+    (3rd-4th digits) parallel across TEERs, e.g. 21101 chemists / 22100 chemical technologists."""
+    return a == b or (len(a) == len(b) == 5 and a[0] == b[0] and a[2:4] == b[2:4])
+
+
+def profession_codes(prof: Any) -> set[str]:
+    return set(prof.noc_codes) | set(prof.noc_related)
+
+
+def _cfg(key: str) -> float:
+    return float(lexicon("check_thresholds")["occupation"][key])
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    message: str
+    fix: str
+    duties_profession: Any | None  # the profession the duties fit, when one does
+
+
+def title_codes(title_noc: tuple[NocCandidate, ...], prof: Any | None, narrow: bool = False) -> set[str]:
+    """The title's occupation: its own NOC candidate, plus (unless ``narrow``, or when the title has
+    no confident NOC) every code of its CUSMA profession."""
+    own = {title_noc[0].code} if title_noc and title_noc[0].score >= _cfg("title_noc_min") else set()
+    if narrow and own:
+        return own
+    return own | (profession_codes(prof) if prof is not None else set())
+
+
+def mismatch(ctx: Any) -> Mismatch | None:
+    """The title's occupation and the duties' disagree (profession level first, then NOC)."""
+    claimed = ctx.title_profession
+    duties = ctx.matches.duties_cusma
+    if claimed is not None and duties:
+        top = duties[0]
+        other = profession(top.id)
+        own = next((c.score for c in duties if norm_id(c.id) == norm_id(claimed.id)), 0.0)
+        if other is not None and norm_id(top.id) != norm_id(claimed.id) and top.score >= _cfg(
+                "duties_profession_min") and own < _cfg("own_profession_max") and not any(
+                teer_variant(a, b) for a in profession_codes(claimed) for b in profession_codes(other)):
+            return Mismatch(
+                f"The title names {claimed.name}, but the duties fit {other.name} "
+                f"(duties: {other.name} {top.score:.2f}, {claimed.name} {own:.2f}).",
+                f"Either retitle the position as {other.name} work, or rewrite the duties to describe the "
+                f"{claimed.name} work actually done.", other)
+    if claimed is not None and duties and norm_id(duties[0].id) == norm_id(claimed.id):
+        return None  # the duties' best profession is the title's, however weakly: no contradiction
+    codes = title_codes(ctx.matches.title_noc, claimed)
+    dn = ctx.matches.duties_noc
+    if not codes or not dn or dn[0].score < _cfg("duties_noc_min"):
+        return None
+    k = int(_cfg("top_k"))
+    if any(teer_variant(a, c.code) for a in codes for c in dn[:k]):
+        return None
+    title = ctx.matches.title_noc[0] if ctx.matches.title_noc else None
+    what = f"NOC {title.code} ({title.title})" if title and title.code in codes else (
+        claimed.name if claimed else "the title's occupation")
+    return Mismatch(
+        f"The title fits {what}, but the duties fit NOC {dn[0].code} ({dn[0].title}) and none of the duties' "
+        f"top {k} occupations is the title's.",
+        f"Rewrite the duties to describe {what} work, or retitle the position as NOC {dn[0].code} "
+        f"({dn[0].title}) if that is the real job and it is eligible.", None)
+
+
+def below_level(ctx: Any, allowed: int) -> NocCandidate | None:
+    """The duties' top NOC candidate when it sits below ``allowed`` TEER and is not the title's
+    occupation or a same-field variant of it (that ambiguity the matcher cannot settle)."""
+    dn = ctx.matches.duties_noc
+    if not dn or dn[0].score < _cfg("below_duties_noc_min"):
+        return None
+    top = dn[0]
+    if teer_of(top.code) <= allowed:
+        return None
+    # Narrow: an engineer's title fits 21301, and duties that rank 21321 (another engineering group) but not
+    # 21301 still mean the duties are not this engineer's.
+    codes = title_codes(ctx.matches.title_noc, ctx.title_profession or ctx.profession, narrow=True)
+    if not codes:
+        return top if teer_of(top.code) >= 4 else None
+    if any(c.code in codes for c in dn[:int(_cfg("top_k"))]):
+        return None
+    if any(teer_variant(a, c.code) for a in codes for c in dn[:int(_cfg("variant_top_k"))]):
+        return None
+    return top
