@@ -175,14 +175,13 @@ def _alarm(seconds: float, path: str) -> Callable[[], None]:
     return disarm
 
 
-def error_dict(path: str, settings: Settings, code: str, message: str) -> dict[str, Any]:
-    report = Report(file=path, program=settings.program, citizenship=settings.citizenship,
-                    error=InputError(code, message))
-    return report.to_dict()
+def error_report(path: str, settings: Settings, code: str, message: str) -> Report:
+    return Report(file=path, program=settings.program, citizenship=settings.citizenship,
+                  error=InputError(code, message))
 
 
-def analyse_job(job: Job, settings: Settings) -> dict[str, Any]:
-    """The report dict of one letter (with its text), never raising for a bad letter."""
+def analyse_job(job: Job, settings: Settings) -> Report:
+    """The report of one letter, never raising for a bad letter."""
     from analyzer.pipeline import analyse as pipeline_analyse
 
     analyse = settings.analyser or pipeline_analyse
@@ -191,18 +190,18 @@ def analyse_job(job: Job, settings: Settings) -> dict[str, Any]:
         report = analyse(job.path, program=settings.program, citizenship=settings.citizenship,
                          config=settings.config)
     except InputError as exc:  # the time limit fired outside the pipeline's own handler
-        return error_dict(job.path, settings, exc.code, exc.message)
+        return error_report(job.path, settings, exc.code, exc.message)
     finally:
         disarm()
-    return report.to_dict(include_text=True)
+    return report
 
 
-def render_letter(fmt: str, report: dict[str, Any], job: Job, settings: Settings) -> str | bytes | None:
+def render_letter(fmt: str, report: Report, job: Job, settings: Settings) -> str | bytes | None:
     """One per-letter output file's content (``None``: this format has nothing for this letter)."""
     from analyzer.report import csv, html, json, pdf, text
 
     if fmt == "pdf":
-        ok = report["status"] == "ok" and job.path.lower().endswith(".pdf")
+        ok = report.status == "ok" and job.path.lower().endswith(".pdf")
         return pdf.annotate(job.path, report) if ok else None
     if fmt in ("json", "jsonl"):
         return json.render_one(report, include_text=settings.include_text)
@@ -213,17 +212,19 @@ def render_letter(fmt: str, report: dict[str, Any], job: Job, settings: Settings
     return html.render(report, links=_sibling_links(report, job, settings))
 
 
-def _sibling_links(report: dict[str, Any], job: Job, settings: Settings) -> list[tuple[str, str]]:
+def _sibling_links(report: Report, job: Job, settings: Settings) -> list[tuple[str, str]]:
     """Links from a letter's HTML page to its other files written in the same run."""
     links = []
     if {"json", "jsonl"} & set(settings.formats):
         links.append(("JSON report", job.name + EXTENSIONS["json"]))
-    if "pdf" in settings.formats and report["status"] == "ok" and job.path.lower().endswith(".pdf"):
+    if "pdf" in settings.formats and report.status == "ok" and job.path.lower().endswith(".pdf"):
         links.append(("annotated PDF", job.name + EXTENSIONS["pdf"]))
     return links
 
 
-def _write_letter(job: Job, report: dict[str, Any], settings: Settings, out_dir: Path) -> list[str]:
+def _write_letter(job: Job, report: Report, stored: dict[str, Any], settings: Settings,
+                  out_dir: Path) -> list[str]:
+    """Every requested file of one letter, then its cache entry (``stored``: its report dict)."""
     written = []
     for fmt in dict.fromkeys(settings.formats):
         try:
@@ -236,7 +237,6 @@ def _write_letter(job: Job, report: dict[str, Any], settings: Settings, out_dir:
             written.append(job.name + EXTENSIONS[fmt])
     cache = out_dir / CACHE_DIR
     cache.mkdir(exist_ok=True)
-    stored = {k: v for k, v in report.items() if k != "text" or settings.include_text}
     write_atomic(cache / f"{job.name}.json", json.dumps(stored, ensure_ascii=False))
     return written
 
@@ -250,11 +250,12 @@ def work(jobs: Sequence[Job], settings: Settings, out_dir: str | None) -> list[R
     for job in jobs:
         report = analyse_job(job, settings)
         written: list[str] = []
+        # Back to the main process as a dict (small, picklable); with an output directory the
+        # text was only needed here, for the HTML page.
+        as_dict = report.to_dict(include_text=out_dir is None or settings.include_text)
         if out_dir is not None:
-            written = _write_letter(job, report, settings, Path(out_dir))
-            if not settings.include_text:  # the text was for rendering; keep the pipe light
-                report.pop("text", None)
-        results.append((job.index, report, written))
+            written = _write_letter(job, report, as_dict, settings, Path(out_dir))
+        results.append((job.index, as_dict, written))
     return results
 
 
@@ -408,7 +409,7 @@ def _retry_alone(jobs: list[Job], settings: Settings, out_dir: str | None,
                 finish(pool.submit(work, [job], settings, out_dir).result())
             except Exception as exc:
                 message = f"{job.path}: the process analysing this letter stopped ({exc!r})."
-                finish([(job.index, error_dict(job.path, settings, "internal_error", message), [])])
+                finish([(job.index, error_report(job.path, settings, "internal_error", message).to_dict(), [])])
 
 
 def write_batch_files(out: Path, jobs: Sequence[Job], reports: Sequence[dict[str, Any]],

@@ -8,7 +8,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pdfplumber
-import pytest
 
 from analyzer.report import html as html_report
 from analyzer.report import pdf as pdf_report
@@ -121,40 +120,59 @@ def test_index_lists_letters_worst_verdict_first_with_links() -> None:
     assert page.scripts and "aria-sort" in page.scripts[0]  # click-to-sort columns
 
 
-def test_annotated_pdf_highlights_sit_on_the_evidence_boxes(tmp_path: Path) -> None:
+def _annots(data: bytes) -> tuple[list[dict], pdfplumber.page.Page, pdfplumber.PDF]:
+    pdf = pdfplumber.open(io.BytesIO(data))
+    return pdf.pages[0].annots, pdf.pages[0], pdf
+
+
+def _by_name(annots: list[dict]) -> dict[str, dict]:
+    def name(a: dict) -> str:
+        value = a["data"]["NM"]
+        return value.decode() if isinstance(value, bytes) else str(value)
+
+    return {name(a): a for a in annots}
+
+
+def _near(got: tuple, want: tuple, tol: float = 0.5) -> bool:
+    return all(abs(g - w) <= tol for g, w in zip(got, want, strict=True))
+
+
+def test_annotated_pdf_from_report_dict_uses_the_evidence_boxes(tmp_path: Path) -> None:
     doc, data = build_pdf(tmp_path / "letter.pdf")
-    report = build_report(doc, file="letter.pdf")
-    annotated = pdf_report.annotate(data, report)
-    findings = sorted_findings(report.to_dict())
-    with pdfplumber.open(io.BytesIO(annotated)) as pdf:
-        annots = pdf.pages[0].annots
-        words = pdf.pages[0].extract_text()
-    assert "Computer Systems Analyst" in words  # the letter itself is unchanged
+    d = build_report(doc, file="letter.pdf").to_dict()  # a dict: only the evidence box is known
+    annots, page, pdf = _annots(pdf_report.annotate(data, d))
+    findings = sorted_findings(d)
+    assert "Computer Systems Analyst" in page.extract_text()  # the letter itself is unchanged
     assert len(annots) == len(findings)
-    by_name = {a["data"]["NM"].decode() if isinstance(a["data"]["NM"], bytes) else str(a["data"]["NM"]): a
-               for a in annots}
+    by_name = _by_name(annots)
     for n, f in enumerate(findings, start=1):
         annot = by_name[f"offercheck-{n}-{f['code']}"]
         assert f["message"] in annot["contents"] and f["fix"] in annot["contents"]
         if f["evidence"] is None:
-            assert subtype(annot) == "Text"
+            assert subtype(annot) == "Text"  # a sticky note for what is absent
             continue
         assert subtype(annot) == "Highlight"
-        x0, top, x1, bottom = f["evidence"]["bbox"]
-        for got, want in zip((annot["x0"], annot["top"], annot["x1"], annot["bottom"]),
-                             (x0, top, x1, bottom), strict=True):
-            assert got == pytest.approx(want, abs=0.5)
+        assert _near((annot["x0"], annot["top"], annot["x1"], annot["bottom"]), tuple(f["evidence"]["bbox"]))
+    pdf.close()
 
 
-def test_annotated_pdf_highlight_covers_the_quoted_words(tmp_path: Path) -> None:
+def test_annotated_pdf_from_report_highlights_just_the_quoted_words(tmp_path: Path) -> None:
     doc, data = build_pdf(tmp_path / "letter.pdf")
-    annotated = pdf_report.annotate(data, build_report(doc, file="letter.pdf"))
-    with pdfplumber.open(io.BytesIO(annotated)) as pdf:
-        page = pdf.pages[0]
-        for a in page.annots:
-            if subtype(a) != "Highlight" or "OC501" not in a["contents"]:
-                continue
-            inside = page.crop((a["x0"] - 1, a["top"] - 1, a["x1"] + 1, a["bottom"] + 1)).extract_text()
-            assert inside.strip() == "$xx,xxx"
-            return
-    pytest.fail("no highlight for the placeholder finding")
+    report = build_report(doc, file="letter.pdf")
+    annots, page, pdf = _annots(pdf_report.annotate(data, report))
+    by_name = _by_name(annots)
+    for n, f in enumerate(sorted_findings(report.to_dict()), start=1):
+        ev = f["evidence"]
+        if ev is None:
+            continue
+        annot = by_name[f"offercheck-{n}-{f['code']}"]
+        x0, top, x1, bottom = ev["bbox"]  # the highlight lies within the evidence's box
+        assert annot["x0"] >= x0 - 0.5 and annot["x1"] <= x1 + 0.5
+        assert annot["top"] >= top - 0.5 and annot["bottom"] <= bottom + 0.5
+        quads = annot["data"]["QuadPoints"]
+        lines = len({ln.start for ln in doc.lines() if ln.start < ev["end"] and ln.end > ev["start"]})
+        assert len(quads) == 8 * lines  # one quad per line of the quote
+        if lines == 1:  # and the words under it are the quote, no more
+            inside = page.crop((annot["x0"] - 0.2, annot["top"], annot["x1"] + 0.2, annot["bottom"])).extract_text()
+            assert " ".join(inside.split()) == " ".join(ev["text"].split())
+    pdf.close()

@@ -16,6 +16,7 @@ from pypdf.annotations import Highlight, Text
 from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
 from analyzer.report import ReportLike, as_dict, sorted_findings
+from analyzer.types import BBox, Document, Report, Word
 
 COLOURS = {"error": "ff8a80", "warning": "ffd740", "info": "82b1ff"}
 AUTHOR = "offercheck"
@@ -35,11 +36,38 @@ def _pdf_rect(page: Any, bbox: list[float]) -> tuple[float, float, float, float]
     return (left + x0, top - b, left + x1, top - t)
 
 
-def _highlight(page: Any, finding: Mapping[str, Any]) -> Highlight:
-    x0, y0, x1, y1 = _pdf_rect(page, finding["evidence"]["bbox"])
-    # QuadPoints order as Acrobat writes them: top-left, top-right, bottom-left, bottom-right.
-    quad = ArrayObject(FloatObject(v) for v in (x0, y1, x1, y1, x0, y0, x1, y0))
-    return Highlight(rect=(x0, y0, x1, y1), quad_points=quad,
+def _cut(word: Word, start: int, end: int) -> BBox:
+    """The part of a word's box between two text offsets, by character share (a word's glyphs
+    are near enough even for a highlight; keeps "Name]," from lighting up its comma)."""
+    x0, top, x1, bottom = word.bbox  # type: ignore[misc]
+    n = max(word.end - word.start, 1)
+    a, b = max(start, word.start) - word.start, min(end, word.end) - word.start
+    return (x0 + (x1 - x0) * a / n, top, x0 + (x1 - x0) * b / n, bottom)
+
+
+def line_boxes(document: Document, evidence: Mapping[str, Any]) -> list[BBox]:
+    """One box per line of the evidence on its page, covering just the quoted characters."""
+    start, end, boxes = evidence["start"], evidence["end"], []
+    for line in document.lines():
+        if line.page != evidence["page"] or line.end <= start or line.start >= end:
+            continue
+        cuts = [_cut(w, start, end) for w in line.words if w.bbox and w.end > start and w.start < end]
+        if cuts:
+            boxes.append((min(c[0] for c in cuts), min(c[1] for c in cuts),
+                          max(c[2] for c in cuts), max(c[3] for c in cuts)))
+    return boxes
+
+
+def _highlight(page: Any, finding: Mapping[str, Any], document: Document | None) -> Highlight:
+    ev = finding["evidence"]
+    boxes = (line_boxes(document, ev) if document is not None else []) or [ev["bbox"]]
+    rects = [_pdf_rect(page, box) for box in boxes]
+    # QuadPoints per line, in the order Acrobat writes them: top-left, top-right, bottom-left,
+    # bottom-right; /Rect is their union.
+    quads = ArrayObject(FloatObject(v) for x0, y0, x1, y1 in rects for v in (x0, y1, x1, y1, x0, y0, x1, y0))
+    union = (min(r[0] for r in rects), min(r[1] for r in rects), max(r[2] for r in rects),
+             max(r[3] for r in rects))
+    return Highlight(rect=union, quad_points=quads,
                      highlight_color=COLOURS.get(finding["severity"], "ffd740"), printing=True)
 
 
@@ -50,8 +78,12 @@ def _note(page: Any, index: int) -> Text:
 
 
 def annotate(pdf: bytes | str | Path, report: ReportLike) -> bytes:
-    """The annotated copy of ``pdf`` (the letter the report was made from) as bytes."""
+    """The annotated copy of ``pdf`` (the letter the report was made from) as bytes.
+
+    With a :class:`Report` that holds its Document, each line of a finding's words gets its own
+    highlight box; with a report dict, the evidence's box (the union of its words) is used."""
     r = as_dict(report, include_text=False)
+    document = report.document if isinstance(report, Report) else None
     data = pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
     reader = PdfReader(io.BytesIO(data))
     writer = PdfWriter(clone_from=reader)
@@ -60,7 +92,7 @@ def annotate(pdf: bytes | str | Path, report: ReportLike) -> bytes:
         ev = finding.get("evidence")
         if ev and ev.get("bbox") and 1 <= ev["page"] <= len(writer.pages):
             page_no = ev["page"] - 1
-            annot = _highlight(writer.pages[page_no], finding)
+            annot = _highlight(writer.pages[page_no], finding, document)
         else:
             page_no = 0
             annot = _note(writer.pages[0], notes)
