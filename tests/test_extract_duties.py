@@ -126,3 +126,17 @@ def test_comma_list_of_ing_items_is_split_but_other_commas_are_not() -> None:
     assert [d.text for d in ex.duties] == [
         "analysing data", "preparing reports", "presenting results to management",
         "Your responsibilities include planning, scheduling and budgeting."]
+
+
+def test_prose_mistaken_for_table_rows_is_read_as_sentences() -> None:
+    ex = extract(layout(
+        ("heading", "Responsibilities"),
+        ("table_row", "You will assemble and test prototype boards under the\ndirection of the engineering "
+                      "team. In addition, you will calibrate", None, ("You will assemble", "the")),
+        ("table_row", "laboratory instruments. You will also write test reports.", None,
+         ("laboratory instruments.", "You will also")),
+        ("heading", "Compensation")))
+    assert [d.text for d in ex.duties] == [
+        "You will assemble and test prototype boards under the direction of the engineering team.",
+        "In addition, you will calibrate laboratory instruments.", "You will also write test reports."]
+    assert ex.duties[1].evidence.text == "In addition, you will calibrate\nlaboratory instruments."

@@ -27,8 +27,9 @@ import re
 from functools import cache
 
 from analyzer.extract.body import Body, Part
-from analyzer.nlp import load_patterns
-from analyzer.types import Duty
+from analyzer.extract.text import clean_lines
+from analyzer.nlp import get_nlp, load_patterns
+from analyzer.types import Block, Duty
 
 ITEM_KINDS = {"list_item", "table_row"}
 HEADING_WORDS = 6  # a numbered "item" this short without a full stop is a section title
@@ -145,7 +146,7 @@ def find_duties(body: Body) -> tuple[Duty, ...]:
     duties: list[Duty] = []
     seen_items = seen_prose = False
     first_item: Part | None = None
-    for p in body.parts[start + 1:]:
+    for p in _rows_as_prose(body, body.parts[start + 1:]):
         if _ends_section(p, first_item):
             break
         if p.kind in ITEM_KINDS or (p.kind in {"paragraph", "other"} and _is_share_row(p)):
@@ -167,6 +168,37 @@ def find_duties(body: Body) -> tuple[Duty, ...]:
         else:
             break
     return tuple(duties)
+
+
+_SENTENCE_BREAK = re.compile(r"[a-z)][.;]\s+[A-Z]")
+
+
+def _rows_as_prose(body: Body, parts: tuple[Part, ...]) -> list[Part]:
+    """Prose the segmenter mistook for a table (justified lines split into "cells"): a run of rows
+    with no share cell whose lines hold sentence breaks is read again as one paragraph."""
+    out: list[Part] = []
+    run: list[Part] = []
+    for p in [*parts, None]:
+        if p is not None and p.kind == "table_row" and not any(_SHARE_CELL.match(c) for c in p.block.cells):
+            run.append(p)
+            continue
+        if run and any(_SENTENCE_BREAK.search(ln.text) for r in run for ln in r.block.lines):
+            out.append(_paragraph_of(body, run))
+        else:
+            out += run
+        run = []
+        if p is not None:
+            out.append(p)
+    return out
+
+
+def _paragraph_of(body: Body, run: list[Part]) -> Part:
+    lines = tuple(ln for r in run for ln in r.block.lines)
+    first, last = run[0].block, run[-1].block
+    cleaned = clean_lines(body.layout.document.text, [(ln.start, ln.end) for ln in lines])
+    block = Block(kind="paragraph", text=cleaned.text, start=first.start, end=last.end, page=first.page,
+                  lines=lines)
+    return Part(run[0].index, block, cleaned, get_nlp()(cleaned.text))
 
 
 def _is_share_row(part: Part) -> bool:
