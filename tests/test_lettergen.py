@@ -222,3 +222,14 @@ def test_cli_renders_a_directory(tmp_path: Path) -> None:
         json.dumps(_variant(id=f"cli-{f}", format=f)) for f in ("pdf", "docx", "txt")))
     assert cli_main([str(spec_dir), str(tmp_path / "out")]) == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["cli-docx.docx", "cli-pdf.pdf", "cli-txt.txt"]
+
+
+def test_committed_examples_match_their_specs(tmp_path: Path) -> None:
+    """`make examples` reproduces the committed letters byte for byte (regenerate after edits)."""
+    examples = ROOT.parent / "examples"
+    specs = load_specs(examples / "specs")
+    assert len(specs) >= 6 and {s["format"] for s in specs} == {"pdf", "docx", "txt"}
+    for spec in specs:
+        fresh = render(spec, tmp_path)
+        committed = examples / fresh.name
+        assert committed.read_bytes() == fresh.read_bytes(), f"{committed} is stale: run make examples"

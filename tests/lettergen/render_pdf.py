@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import reportlab
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -20,18 +21,30 @@ W, H = LETTER
 LEFT, RIGHT, TOP, BOTTOM = 72.0, 72.0, 66.0, 80.0
 SIZE = 10.5
 LH = SIZE * 1.45
-REGULAR, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+REGULAR, BOLD = "Vera", "Vera-Bold"
 
 
 @cache
 def fonts() -> tuple[str, str]:
-    """Register DejaVu Sans (it has the ﬁ/ﬂ ligature glyphs the noise needs)."""
-    for name, file in ((REGULAR, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf")):
-        found = glob.glob(f"/usr/share/fonts/**/{file}", recursive=True)
-        if not found:
-            raise RuntimeError(f"{file} not found: install Debian package fonts-dejavu-core")
-        pdfmetrics.registerFont(TTFont(name, found[0]))
+    """Register Bitstream Vera (bundled with reportlab, so every machine renders the same bytes;
+    it has the ﬁ/ﬂ ligature, smart-quote and bullet glyphs the noise needs)."""
+    folder = Path(reportlab.__file__).parent / "fonts"
+    pdfmetrics.registerFont(TTFont(REGULAR, str(folder / "Vera.ttf")))
+    pdfmetrics.registerFont(TTFont(BOLD, str(folder / "VeraBd.ttf")))
     return REGULAR, BOLD
+
+
+@cache
+def marker_font(marker: str) -> tuple[str, str]:
+    """(font, text) for a list marker: Vera lacks '◦', drawn with DejaVu Sans when the system has
+    it (Debian fonts-dejavu-core), else replaced by '•'."""
+    if marker != "◦":
+        return REGULAR, marker
+    found = glob.glob("/usr/share/fonts/**/DejaVuSans.ttf", recursive=True)
+    if not found:
+        return REGULAR, "•"
+    pdfmetrics.registerFont(TTFont("DejaVuSans", found[0]))
+    return "DejaVuSans", marker
 
 
 def width(text: str, font: str = REGULAR, size: float = SIZE) -> float:
@@ -99,7 +112,8 @@ def _item(p: _Pages, el: Element) -> None:
     x_text = LEFT + 18 + max(18.0, width(el.marker) + 6)
     body = p.breaker(el.text, W - RIGHT - x_text, width)
     p.ensure(LH)
-    p.text(LEFT + 18, el.marker)
+    font, marker = marker_font(el.marker)
+    p.text(LEFT + 18, marker, font)
     p.lines(x_text, body, justify=True)
     p.y += LH * 0.2
 
