@@ -137,9 +137,11 @@ def _run_to_dir(args: argparse.Namespace, paths: list[str], settings: batch.Sett
 
 
 def _run_to_stdout(args: argparse.Namespace, paths: list[str], settings: batch.Settings) -> list[dict[str, Any]]:
-    from analyzer.report import csv, html, json, pdf, text
+    from analyzer.report import csv, html, json, text
 
     fmt = settings.formats[0]
+    if fmt == "pdf":
+        return [_pdf_to_stdout(paths[0], settings)]
     colour = text.use_colour(sys.stdout)
     streaming = {"jsonl": lambda r: json.render_line(r, settings.include_text),
                  "text": (lambda r: text.summary_line(r, colour) + "\n") if len(paths) > 1 else None}
@@ -162,6 +164,16 @@ def _run_to_stdout(args: argparse.Namespace, paths: list[str], settings: batch.S
         sys.stdout.write(csv.render(reports))
     elif fmt == "html":
         sys.stdout.write(html.render(reports[0]))
-    elif fmt == "pdf" and reports[0]["status"] == "ok":
-        sys.stdout.buffer.write(pdf.annotate(paths[0], reports[0]))
     return reports
+
+
+def _pdf_to_stdout(path: str, settings: batch.Settings) -> dict[str, Any]:
+    """One PDF letter, analysed here so the annotation can use the words' own boxes."""
+    from analyzer.report import pdf
+
+    report = batch.analyse_job(batch.Job(0, path, batch.safe_stem(path)), settings)
+    if report.error:
+        print(f"offercheck check: {report.error.message}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(pdf.annotate(path, report))
+    return report.to_dict()
