@@ -219,3 +219,16 @@ def test_pipeline_report_keeps_include_text_choice(report: Report) -> None:
     assert "text" not in report.to_dict()
     with_text = PipelineReport(file="x.txt", document=report.document, include_text=True)
     assert with_text.to_dict()["text"] == report.document.text  # type: ignore[union-attr]
+
+
+def test_schema_checks_field_value_shapes(report: Report) -> None:
+    d = report.to_dict()
+    d["fields"]["wage"] = {"value": {"amount": "95k", "currency": "CAD", "period": "year"}, "evidence": None}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(d, SCHEMA)
+    d["fields"]["wage"] = {"value": {"amount": 95000, "currency": "CAD", "period": "year",
+                                     "hourly": 45.67, "annual": 95000}, "evidence": None}
+    jsonschema.validate(d, SCHEMA)
+    del d["fields"]["licence"]  # every contract field is present, null when absent
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(d, SCHEMA)
