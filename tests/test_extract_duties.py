@@ -140,3 +140,9 @@ def test_prose_mistaken_for_table_rows_is_read_as_sentences() -> None:
         "You will assemble and test prototype boards under the direction of the engineering team.",
         "In addition, you will calibrate laboratory instruments.", "You will also write test reports."]
     assert ex.duties[1].evidence.text == "In addition, you will calibrate\nlaboratory instruments."
+
+
+def test_any_paragraph_ending_with_a_colon_announces_the_list() -> None:
+    ex = extract(layout(("heading", "Duties"), ("paragraph", "As a Data Analyst, you will:"),
+                        ("list_item", f"{B} Clean and model sales data", B), ("heading", "Salary")))
+    assert [d.text for d in ex.duties] == ["Clean and model sales data"]

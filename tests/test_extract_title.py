@@ -95,3 +95,9 @@ def test_subject_naming_the_candidate_is_not_a_title() -> None:
     assert title_of(("addressee", "Jane Doe\n12 Main Street"), ("subject", "Re: Offer of Employment - Jane Doe"),
                     ("salutation", "Dear Jane Doe,"),
                     ("paragraph", "We are pleased to offer you the position of Economist.")) == "Economist"
+
+
+def test_offer_heading_without_re_prefix() -> None:
+    assert title_of(("heading", "Offer of Employment \u2013 Data Scientist"),
+                    ("paragraph", "Welcome to the team.")) == "Data Scientist"
+    assert title_of(("heading", "OFFER OF EMPLOYMENT"), ("paragraph", "Welcome to the team.")) is None

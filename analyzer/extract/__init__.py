@@ -36,7 +36,7 @@ def _fields(body: Body) -> dict[str, Value | None]:
         "start_date": start,
         "end_date": end,
         "term_months": term,
-        "permanent": terms.permanent(body, has_term=bool(term or end)),
+        "permanent": terms.permanent(body, term or end),
         "hours_per_week": hours,
         "wage": terms.wage(body, hours.value if hours else None),
         "education": requirements.education(body),

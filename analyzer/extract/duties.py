@@ -158,8 +158,8 @@ def find_duties(body: Body) -> tuple[Duty, ...]:
         elif p.kind in {"heading", "paragraph", "other"} and seen_items and duties and p.text[:1].islower():
             duties[-1] = _join(body, duties[-1], p)  # a wrapped item's last lines, read as their own block
         elif p.kind in {"paragraph", "other"} and not seen_items:
-            if _is_intro(p.text) and not seen_prose and p.text.rstrip().endswith(":"):
-                continue
+            if not seen_prose and p.text.rstrip().endswith(":"):
+                continue  # "As a Data Analyst, you will:" announces the list that follows
             prose = _prose_duties(body, p, first=not seen_prose)
             if not prose:
                 break

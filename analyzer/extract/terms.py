@@ -108,8 +108,9 @@ def term_months(body: Body, start: Value | None, end: Value | None) -> Value | N
     return None
 
 
-def permanent(body: Body, has_term: bool) -> Value | None:
-    """True for permanent/indefinite wording; False for a fixed term or temporary wording."""
+def permanent(body: Body, term: Value | None) -> Value | None:
+    """True for permanent/indefinite wording; False for temporary wording or a fixed term (whose
+    evidence it then shares); None when the letter says neither."""
     temp: Value | None = None
     for part, s, e in sentences(body):
         text = part.text[s:e]
@@ -122,7 +123,7 @@ def permanent(body: Body, has_term: bool) -> Value | None:
             temp = Value(False, body.evidence(part, s + t.start(), s + t.end()))
     if temp:
         return temp
-    return Value(False, None) if has_term else None
+    return Value(False, term.evidence) if term else None
 
 
 @cache

@@ -197,9 +197,12 @@ def _from_subject(body: Body) -> list[Candidate]:
         if part.kind not in {"subject", "heading", "paragraph", "other", "salutation"}:
             continue
         m = _subject_re().match(part.text)
-        if not m:
+        if m:
+            s, e = m.start("v"), m.end("v")
+        elif part.kind in {"heading", "subject"} and _subject_leads().match(part.text.strip()):
+            s, e = 0, len(part.text)  # a heading "Offer of Employment - Data Scientist" without "Re:"
+        else:
             continue
-        s, e = m.start("v"), m.end("v")
         inner = part.text[s:e]
         cue = _cue_re()[0].search(inner)
         if cue:  # "Re: Offer of Employment for the Position of X"
@@ -309,7 +312,7 @@ def _from_prose(body: Body) -> list[Candidate]:
 def _from_headings(body: Body) -> list[Candidate]:
     out: list[Candidate] = []
     for part in body.parts:
-        if part.kind != "heading":
+        if part.kind != "heading" or _subject_leads().search(part.text):
             continue
         words = part.text.split()
         key = re.sub(r"^[\d.()ivx]+\s+", "", part.text.lower()).strip(_EDGE)
