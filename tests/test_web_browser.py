@@ -289,3 +289,29 @@ def take_screenshots(out_dir: Path) -> None:
 
 if __name__ == "__main__":
     take_screenshots(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/img"))
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_index_page_sorts_by_clicked_column(tmp_path: Path) -> None:
+    from analyzer.report import html as html_report
+    from tests.test_report import build_document, build_report, error_report
+
+    reports = []
+    for name, verdict in (("b.txt", "review"), ("a.txt", "fail"), ("c.txt", "pass")):
+        d = build_report(build_document(), file=name).to_dict()
+        d["verdict"] = verdict
+        reports.append(d)
+    reports.append(error_report("d.pdf"))
+    index = tmp_path / "index.html"
+    index.write_text(html_report.render_index(reports))
+    files = "Array.from(document.querySelectorAll('#index tbody tr')).map(r => r.cells[0].textContent)"
+    with chromium(index.as_uri()) as tools:
+        tools.wait_for("document.readyState === 'complete' && !!document.getElementById('index')")
+        assert tools.js(files) == ["a.txt", "d.pdf", "b.txt", "c.txt"]  # worst verdict first
+        tools.js("document.querySelectorAll('#index th button')[0].click(); true")  # by file name
+        assert tools.js(files) == ["a.txt", "b.txt", "c.txt", "d.pdf"]
+        tools.js("document.querySelectorAll('#index th button')[0].click(); true")  # and reversed
+        assert tools.js(files) == ["d.pdf", "c.txt", "b.txt", "a.txt"]
+        tools.js("document.querySelectorAll('#index th button')[1].click(); true")  # by verdict
+        assert tools.js(files) == ["a.txt", "d.pdf", "b.txt", "c.txt"]

@@ -122,6 +122,21 @@ def _matches(r: Mapping[str, Any]) -> str:
 Link = tuple[str, str] | tuple[str, str, bool]  # (label, href[, is a download: default True])
 
 
+def _value_text(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items() if v is not None)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _terms(r: Mapping[str, Any]) -> str:
+    """The terms the letter states (absent ones are findings, not rows)."""
+    rows = "".join(f"<tr><th>{escape(name.replace('_', ' '))}</th><td>{escape(_value_text(v['value']))}</td></tr>"
+                   for name, v in r.get("fields", {}).items() if v is not None)
+    return f'<h2>Terms found</h2><table id="terms">{rows}</table>' if rows else ""
+
+
 def _header(r: Mapping[str, Any], links: Sequence[Link]) -> str:
     counts = severity_counts(r)
     title = r.get("title")
@@ -150,7 +165,8 @@ def render(report: ReportLike, links: Sequence[Link] = ()) -> str:
     items = "".join(_finding_item(i + 1, f, text is not None) for i, f in enumerate(findings))
     body = (f"{_header(r, links)}<div class=\"cols\"><section class=\"letter\"><h2>Letter</h2>"
             f"{letter}</section><section class=\"side\"><h2>Findings ({len(findings)})</h2>"
-            f'<ol class="findings">{items or "<li>No findings.</li>"}</ol>{_matches(r)}</section></div>')
+            f'<ol class="findings">{items or "<li>No findings.</li>"}</ol>{_matches(r)}{_terms(r)}'
+            "</section></div>")
     return html_page(f"offercheck: {r['file']}", body)
 
 
@@ -176,8 +192,11 @@ def render_index(reports: Sequence[ReportLike], hrefs: Sequence[str | None] = ()
     order = sorted(range(len(dicts)), key=lambda i: (VERDICTS.index(dicts[i]["verdict"])
                                                      if dicts[i]["verdict"] in VERDICTS else 9, i))
     rows = "".join(_index_row(dicts[i], links[i]) for i in order)
+    verdicts = [d["verdict"] for d in dicts]
+    counts = ", ".join(f"{verdicts.count(v)} {v}" for v in VERDICTS if verdicts.count(v))
     heads = "".join(f"<th><button>{h}</button></th>" for h in
                     ("file", "verdict", "job title", "CUSMA", "NOC", "errors", "warnings", "notes"))
-    body = (f"<header><h1>offercheck: {len(dicts)} letters</h1></header><div class=\"cols\">"
+    body = (f"<header><h1>offercheck: {len(dicts)} letters</h1><p id=\"counts\">{counts}</p></header>"
+            f"<div class=\"cols\">"
             f'<table id="index"><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table></div>')
     return html_page("offercheck: batch index", body, SORT_JS)
