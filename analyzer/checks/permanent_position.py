@@ -38,7 +38,8 @@ class PermanentPosition(Rule):
             yield self.finding(f"The letter describes the position as permanent ('{field_ev.text}').",
                                _FIX, field_ev)
         for hit in find(ctx.body_text, "permanent_wording", "phrases"):
-            if negated(ctx.text, hit.start) or any(s < hit.end and hit.start < e for s, e in seen):
+            # Wording within a sentence or so of the field's own evidence is the same statement.
+            if negated(ctx.text, hit.start) or any(s - 150 < hit.end and hit.start < e + 150 for s, e in seen):
                 continue
             words = ctx.text[hit.start:hit.end]
             yield self.finding(f"'{words}' makes the offer read as permanent or open-ended.", _FIX,

@@ -4,9 +4,10 @@ schedule for the applicant's country)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from analyzer import corpora
-from analyzer.checks._data import cusma_accept, teer_of
+from analyzer.checks._data import cusma_accept, lexicon, profession, teer_of
 from analyzer.checks.base import CheckContext, Example, Rule
 from analyzer.types import Finding
 
@@ -35,7 +36,7 @@ class TitleNotListed(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         if ctx.program == "cptpp":
             yield from self._cptpp(ctx)
-        elif ctx.profession is None and ctx.title_profession is None:
+        elif ctx.profession is None and ctx.title_profession is None and duties_profession(ctx) is None:
             closest = ctx.matches.cusma[0] if ctx.matches.cusma else None
             near = f" The closest profession is {closest.name} (score {closest.score:.2f})." if closest else ""
             what = f"'{ctx.title_text}'" if ctx.title_text else "The position"
@@ -61,6 +62,15 @@ class TitleNotListed(Rule):
                 f"Check the CPTPP schedule for {ctx.citizenship}: describe a listed occupation under its own "
                 "title if that is the real job, or use another work-permit route.",
                 ctx.anchor())
+
+
+def duties_profession(ctx: CheckContext) -> Any | None:
+    """The duties' own best profession when it is reasonably confident: a letter whose title names no
+    profession but whose duties fit one needs a new title (title-not-profession-name), not another route."""
+    top = ctx.matches.duties_cusma[0] if ctx.matches.duties_cusma else None
+    if top is None or top.score < float(lexicon("check_thresholds")["occupation"]["duties_profession_min"]):
+        return None
+    return profession(top.id)
 
 
 def academic_employer(ctx: CheckContext) -> bool | None:

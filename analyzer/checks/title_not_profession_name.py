@@ -9,6 +9,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from analyzer.checks.base import CheckContext, Example, Rule
+from analyzer.checks.title_not_listed import duties_profession
 from analyzer.types import Finding
 
 _DUTIES = ("Analyse business requirements for the claims-processing system and write functional specifications",
@@ -34,7 +35,8 @@ class TitleNotProfessionName(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         conflict = ctx.occupation_conflict
-        prof = conflict.duties_profession if conflict is not None else ctx.profession
+        prof = conflict.duties_profession if conflict is not None else (
+            ctx.profession or (duties_profession(ctx) if ctx.title_profession is None else None))
         title = ctx.title_text
         if prof is None or not title or names_profession(title, prof):
             return
