@@ -126,7 +126,9 @@ def _place(d: _Doc, el: Element) -> None:
         d.para(el.text, bold=True, after=4)
     elif k == "label":
         label, _, value = el.text.partition(": ")
-        p = d.para(label + ": ", bold=True, after=4)
+        p = d.para(label + (":\t" if d.letter.label_column else ": "), bold=True, after=4)
+        if d.letter.label_column:
+            p.paragraph_format.tab_stops.add_tab_stop(Cm(6))
         p.add_run(value)
     elif k == "para":
         d.para(el.text)

@@ -165,6 +165,7 @@ def _place(p: _Pages, el: Element) -> None:
         p.ensure(LH)
         p.text(LEFT, label + ":", BOLD)
         x = LEFT + width(label + ": ", BOLD)
+        x = max(x, LEFT + 180) if p.letter.label_column else x
         p.lines(x, wrap(value, W - RIGHT - x, width, False))
     elif k == "para":
         p.wrapped(LEFT, el.text, duty=el.duty)

@@ -49,6 +49,9 @@ def _lines(letter: Letter, el: Element, brk: Breaker) -> list[str]:
     k = el.kind
     if k == "letterhead":
         return _letterhead(letter, el)
+    if k == "label" and letter.label_column:
+        label, _, value = el.text.partition(": ")
+        return [f"{label + ':':<31}{value}"]
     if k in ("line", "subject", "label"):
         return [el.text, *el.lines] + ([""] if k != "label" else [])
     if k == "gap":

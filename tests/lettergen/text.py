@@ -69,6 +69,7 @@ class Letter:
     hyphenate: bool = False
     wrap: bool = False
     justify: bool = False  # PDF: paragraphs and list items set flush left and right
+    label_column: bool = False  # labelled lines with their values aligned in a column
     noise: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -116,7 +117,7 @@ def build(spec: dict[str, Any]) -> Letter:
         list_kind=ctx.list_kind, twocolumn=s["layout"] == "twocolumn",
         running=s["layout"] == "pagebreak" or "header-footer" in noise or ctx.running,
         hyphenate="hyphenation" in noise, wrap="wrapped" in noise, noise=noise,
-        justify=ctx.choose.chance("justify", 0.3),
+        justify=ctx.choose.chance("justify", 0.3), label_column=ctx.choose.chance("label_column", 0.4),
     )
 
 
