@@ -101,3 +101,10 @@ def test_offer_heading_without_re_prefix() -> None:
     assert title_of(("heading", "Offer of Employment \u2013 Data Scientist"),
                     ("paragraph", "Welcome to the team.")) == "Data Scientist"
     assert title_of(("heading", "OFFER OF EMPLOYMENT"), ("paragraph", "Welcome to the team.")) is None
+
+
+def test_title_line_of_the_signature_block_is_not_the_job_title() -> None:
+    assert title_of(("paragraph", "We are pleased to offer you the position of Economist."),
+                    ("signature", "Sincerely,\nName: Sarah Thompson\nTitle: Director, Human Resources")) == "Economist"
+    assert title_of(("paragraph", "We are pleased to offer you the position of Economist."),
+                    ("paragraph", "Yours truly,"), ("paragraph", "Title: Director, Human Resources")) == "Economist"

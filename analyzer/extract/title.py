@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from analyzer.extract.body import Body, Part
-from analyzer.extract.text import clean
+from analyzer.extract.cues import phrase_re
+from analyzer.extract.text import CleanText, clean
 from analyzer.nlp import load_patterns
 from analyzer.types import Value
 
@@ -123,64 +124,64 @@ def _trim(text: str) -> str:
     return trimmed if trimmed else text
 
 
-def _candidate(body: Body, part: Part, s: int, e: int, score: float, source: str) -> Candidate | None:
-    """A candidate from clean span [s, e) of ``part`` after trimming its edges."""
-    value = part.text[s:e]
+def _from_clean(ct: CleanText, s: int, e: int, score: float, source: str) -> Candidate | None:
+    """A candidate from clean span [s, e) of ``ct`` after trimming its edges."""
+    value = ct.text[s:e]
     trimmed = _trim(value)
     if not trimmed or len(trimmed.split()) > MAX_WORDS or not any(c.isalpha() for c in trimmed):
         return None
     s += value.find(trimmed)
-    e = s + len(trimmed)
-    raw_s, raw_e = part.clean.raw_span(s, e)
+    raw_s, raw_e = ct.raw_span(s, s + len(trimmed))
     return Candidate(score, raw_s, trimmed, raw_s, raw_e, source)
+
+
+def _candidate(body: Body, part: Part, s: int, e: int, score: float, source: str) -> Candidate | None:
+    return _from_clean(part.clean, s, e, score, source)
+
+
+def _raw_candidate(body: Body, s: int, e: int, score: float, source: str) -> Candidate | None:
+    ct = clean(body.layout.document.text[s:e], s)
+    return _from_clean(ct, 0, len(ct.text), score, source)
+
+
+def _before_signature(body: Body) -> list[Part]:
+    """Body parts up to the signature: a "Title:" after it is the signatory's, not the job's."""
+    out = []
+    closing = phrase_re("valediction")
+    for part in body.parts:
+        first = part.block.lines[0].text.strip().rstrip(",.") if part.block.lines else part.text
+        if part.kind == "signature" or closing.fullmatch(first):
+            break
+        if part.kind != "addressee":
+            out.append(part)
+    return out
 
 
 def _from_labels(body: Body) -> list[Candidate]:
     out: list[Candidate] = []
-    for part in body.parts:
+    for part in _before_signature(body):
         if part.kind == "table_row" and len(part.block.cells) >= 2:
-            c = _from_label_cells(body, part)
-            if c:
-                out.append(c)
+            out.append(_from_label_cells(body, part))
             continue
-        text = part.text
         # A labelled line may have been joined with its neighbours into one block: look at the
         # document's own lines of the block, whose spans are exact.
-        lines = part.block.lines or ()
+        lines = part.block.lines
         for k, line in enumerate(lines):
-            m = _label_re().match(_line_text(body, line.start, line.end))
+            m = _label_re().match(line.text)
             if not m:
                 continue
             s, e = line.start + m.start("v"), line.start + m.end("v")
             if s == e and k + 1 < len(lines):  # "Position:" alone, the title on the next line
                 s, e = lines[k + 1].start, lines[k + 1].end
-            c = _raw_candidate(body, s, e, 10.0, "label")
-            if c:
-                out.append(c)
-        if not lines:
-            m = _label_re().match(text)
-            if m:
-                c = _candidate(body, part, m.start("v"), m.end("v"), 10.0, "label")
-                if c:
-                    out.append(c)
-    return out
-
-
-def _line_text(body: Body, start: int, end: int) -> str:
-    return body.layout.document.text[start:end]
-
-
-def _raw_candidate(body: Body, s: int, e: int, score: float, source: str) -> Candidate | None:
-    ct = clean(body.layout.document.text[s:e], s)
-    trimmed = _trim(ct.text)
-    if not trimmed or len(trimmed.split()) > MAX_WORDS or not any(c.isalpha() for c in trimmed):
-        return None
-    cs = ct.text.find(trimmed)
-    raw_s, raw_e = ct.raw_span(cs, cs + len(trimmed))
-    return Candidate(score, raw_s, trimmed, raw_s, raw_e, source)
+            out.append(_raw_candidate(body, s, e, 10.0, "label"))
+        m = _label_re().match(part.text) if not lines else None
+        if m:
+            out.append(_candidate(body, part, m.start("v"), m.end("v"), 10.0, "label"))
+    return [c for c in out if c is not None]
 
 
 def _from_label_cells(body: Body, part: Part) -> Candidate | None:
+    """A "Position | Computer Systems Analyst" row of a details table."""
     cells = part.block.cells
     if cells[0].strip(" :").lower() not in _label_cells():
         return None
@@ -193,7 +194,7 @@ def _from_label_cells(body: Body, part: Part) -> Candidate | None:
 
 def _from_subject(body: Body) -> list[Candidate]:
     out: list[Candidate] = []
-    for part in body.parts:
+    for part in _before_signature(body):
         if part.kind not in {"subject", "heading", "paragraph", "other", "salutation"}:
             continue
         m = _subject_re().match(part.text)
@@ -295,7 +296,7 @@ def _ends_title(bare: str, low: str, words: list, k: int, capital: bool,
 def _from_prose(body: Body) -> list[Candidate]:
     out: list[Candidate] = []
     pattern, scores = _cue_re()
-    for part in body.parts:
+    for part in _before_signature(body):
         if part.kind in {"heading", "letterhead", "signature", "subject"}:
             continue
         found = [(m.end(), scores.get(" ".join(m.group("cue").lower().split()), 1))
