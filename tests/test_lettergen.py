@@ -129,6 +129,18 @@ def test_signed_page3_pdf_signature_on_page_3(tmp_path: Path) -> None:
         assert [n for n, t in enumerate(pages, 1) if spec["signatory"]["name"] in t] == [3]
 
 
+def test_signed_page3_txt_and_docx(tmp_path: Path) -> None:
+    txt = SPECS["signed-page3-05"]
+    pages = render(txt, tmp_path).read_text("utf-8").split("\f")
+    assert len(pages) == 3 and txt["signatory"]["name"] in pages[2]
+    assert all(txt["signatory"]["name"] not in page for page in pages[:2])
+    spec = SPECS["signed-page3-04"]
+    paras = docx.Document(str(render(spec, tmp_path))).paragraphs
+    breaks = [i for i, p in enumerate(paras) if p.paragraph_format.page_break_before]
+    sig = next(i for i, p in enumerate(paras) if p.text == spec["signatory"]["name"])
+    assert len(breaks) == 2 and breaks[-1] < sig
+
+
 def test_noise_is_really_in_the_letter(tmp_path: Path) -> None:
     lig = next(s for s in SPECS.values() if "ligatures" in s["noise"] and s["format"] == "pdf")
     with pdfplumber.open(render(lig, tmp_path)) as pdf:  # extract_text() would expand ligatures
