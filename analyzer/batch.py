@@ -201,8 +201,7 @@ def render_letter(fmt: str, report: Report, job: Job, settings: Settings) -> str
     from analyzer.report import csv, html, json, pdf, text
 
     if fmt == "pdf":
-        ok = report.status == "ok" and job.path.lower().endswith(".pdf")
-        return pdf.annotate(job.path, report) if ok else None
+        return pdf.annotate(job.path, report) if _annotatable(report, job) else None
     if fmt in ("json", "jsonl"):
         return json.render_one(report, include_text=settings.include_text)
     if fmt == "csv":
@@ -212,12 +211,21 @@ def render_letter(fmt: str, report: Report, job: Job, settings: Settings) -> str
     return html.render(report, links=_sibling_links(report, job, settings))
 
 
+def _annotatable(report: Report, job: Job) -> bool:
+    """A readable PDF letter (by its bytes when known, as ingest saw them; else its name)."""
+    if report.status != "ok":
+        return False
+    if report.document is not None:
+        return report.document.kind == "pdf"
+    return job.path.lower().endswith(".pdf")
+
+
 def _sibling_links(report: Report, job: Job, settings: Settings) -> list[tuple[str, str]]:
     """Links from a letter's HTML page to its other files written in the same run."""
     links = []
     if {"json", "jsonl"} & set(settings.formats):
         links.append(("JSON report", job.name + EXTENSIONS["json"]))
-    if "pdf" in settings.formats and report.status == "ok" and job.path.lower().endswith(".pdf"):
+    if "pdf" in settings.formats and _annotatable(report, job):
         links.append(("annotated PDF", job.name + EXTENSIONS["pdf"]))
     return links
 
