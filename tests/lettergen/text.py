@@ -177,7 +177,8 @@ class _Context:
                                     f"Re: Job Offer – {self.title}",
                                     f"RE: {self.title} – Offer of Employment"])
         first = cand["name"].split()[0]
-        els = [Element("letterhead", name, lines=tuple(contact_lines(self.emp, c))),
+        contact = contact_lines(self.emp, c)[:None if name else 3]  # the web address names the employer
+        els = [Element("letterhead", name, lines=tuple(contact)),
                Element("line", self.date(self.letter_date())), Element("gap")]
         if c.chance("confidential", 0.25):
             els.append(Element("line", c("confidential_form", ["PRIVATE AND CONFIDENTIAL",
