@@ -47,10 +47,11 @@ class Stored:
 
 
 class Store:
-    """Finished reports by token: at most ``size``, each for ``ttl`` seconds (thread-safe)."""
+    """Finished reports by token: at most ``size`` of them and ``max_bytes`` in all, each for
+    ``ttl`` seconds; the oldest go first (thread-safe)."""
 
-    def __init__(self, size: int = 32, ttl: float = 900.0) -> None:
-        self.size, self.ttl = size, ttl
+    def __init__(self, size: int = 32, ttl: float = 900.0, max_bytes: int = 200 * MB) -> None:
+        self.size, self.ttl, self.max_bytes = size, ttl, max_bytes
         self._items: OrderedDict[str, Stored] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -59,7 +60,7 @@ class Store:
         with self._lock:
             self._expire()
             self._items[token] = item
-            while len(self._items) > self.size:
+            while len(self._items) > self.size or (len(self._items) > 1 and self._bytes() > self.max_bytes):
                 self._items.popitem(last=False)
         return token
 
@@ -67,6 +68,9 @@ class Store:
         with self._lock:
             self._expire()
             return self._items.get(token)
+
+    def _bytes(self) -> int:
+        return sum(len(it.json) + len(it.pdf or b"") for it in self._items.values())
 
     def _expire(self) -> None:
         now = time.monotonic()

@@ -103,6 +103,10 @@ def test_unknown_or_expired_tokens_are_404_and_store_is_bounded(client: TestClie
     tokens = [store.put(Stored(f"{i}.txt", b"{}", None, created=time.monotonic()))
               for i in range(3)]
     assert store.get(tokens[0]) is None and store.get(tokens[2]) is not None
+    small = Store(size=10, ttl=60, max_bytes=100)
+    first = small.put(Stored("a.txt", b"x" * 60, None, created=time.monotonic()))
+    second = small.put(Stored("b.txt", b"y" * 60, None, created=time.monotonic()))
+    assert small.get(first) is None and small.get(second) is not None  # bounded by bytes too
     old = Store(size=5, ttl=0.0)
     t = old.put(Stored("a.txt", b"{}", None, created=0.0))
     assert old.get(t) is None
