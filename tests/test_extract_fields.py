@@ -171,3 +171,15 @@ def test_biweekly_pay_is_stated_per_year_and_start_cue_variants() -> None:
     ex = fields("You will be paid $3,000 bi-weekly.", "Your first day will be March 1, 2027.")
     assert ex.field("wage")["period"] == "year" and ex.field("wage")["annual"] == 78000.0
     assert ex.field("start_date") == "2027-03-01"
+
+
+def test_terms_in_a_details_table_but_not_in_duty_rows() -> None:
+    ex = extract(layout(
+        ("heading", "Duties"),
+        ("table_row", "Run client engagements of two to six months | 40%", None,
+         ("Run client engagements of two to six months", "40%")),
+        ("heading", "Terms"),
+        ("table_row", "Term: | 36 months", None, ("Term:", "36 months")),
+        ("table_row", "Hours of Work: | 37.5 hours per week", None, ("Hours of Work:", "37.5 hours per week"))))
+    assert (ex.field("term_months"), ex.field("permanent"), ex.field("hours_per_week")) == (36, False, 37.5)
+    assert ex.fields["permanent"].evidence.text == "36 months"

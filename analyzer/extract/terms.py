@@ -13,13 +13,13 @@ from datetime import date
 from functools import cache
 
 from analyzer.extract import dates
-from analyzer.extract.body import Body
+from analyzer.extract.body import Body, Part
 from analyzer.extract.cues import phrase_re, sentences
 from analyzer.types import Value
 
 DEFAULT_HOURS = 40.0
 WEEKS_PER_YEAR = 52
-TERMS_KINDS = {"paragraph", "other", "heading", "subject"}  # not list items or rows: those are duties
+_SHARE_CELL = re.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*%\s*$")
 CUE_WINDOW = 80  # characters between a cue and its date
 _RANGE = re.compile(r"\bfrom\s+(?P<a>.{6,30}?)\s+(?:to|until|through|-|\u2013)\s+(?P<b>.{6,30})", re.I)
 _NOT_TERM = re.compile(r"probation|vacation|notice|warranty|within|benefit|review", re.I)
@@ -91,10 +91,17 @@ def start_end(body: Body) -> tuple[Value | None, Value | None]:
     return start, end
 
 
+def _is_duty_like(part: Part) -> bool:
+    """List items and rows with a share of time hold duties ("engagements of two to six months"),
+    not the term; a "Term: | 36 months" row of a details table does hold it."""
+    return part.kind == "list_item" or (part.kind == "table_row"
+                                        and any(_SHARE_CELL.match(c) for c in part.block.cells))
+
+
 def term_months(body: Body, start: Value | None, end: Value | None) -> Value | None:
-    for part, s, e in sentences(body, TERMS_KINDS):
+    for part, s, e in sentences(body):
         text = part.text[s:e]
-        if _NOT_TERM.search(text) or not _TERM_CONTEXT.search(text):
+        if _is_duty_like(part) or _NOT_TERM.search(text) or not _TERM_CONTEXT.search(text):
             continue
         m = dates.duration_re().search(part.text, s, e)
         if m:
