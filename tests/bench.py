@@ -1,0 +1,486 @@
+"""``make bench``: offercheck's speed and memory against the PDF-parsing floor (issue 7).
+
+    python -m tests.bench [--letters 220] [--rss-letters 2000] [--runs 5] [--no-profile]
+
+Generates (once, cached in ``.bench/corpus``) a corpus of realistic letters from the labelled
+specs (tests/labelled/letters) recombined with seeded randomness (1-4 pages, every labelled layout,
+mostly PDF), then measures, in one run:
+
+* letters/s and ms/page through ``analyzer.batch.run`` with 1 worker and with all workers;
+* the parse floor: pdfplumber alone extracting words with fonts, once per page, same PDFs;
+* cold start: ``offercheck check one.pdf`` against a bare ``import spacy, sklearn, pdfplumber,
+  rapidfuzz`` (median of ``--runs`` runs each);
+* time per stage per letter after start-up (ingest, segment, extract, match, checks);
+* peak RSS of one worker process analysing the corpus over and over (``--rss-letters``), sampled
+  every 100 letters, to see whether memory grows;
+* where a target is missed: a pyinstrument profile of the single-worker pass (top functions).
+
+The table is printed and saved to docs/bench.md.  Numbers come only from the run that wrote them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import hashlib
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".bench"
+SPECS = ROOT / "tests" / "labelled" / "letters"
+DOCS = ROOT / "docs" / "bench.md"
+BIN = Path(sys.executable).parent
+TARGETS = {"floor_ratio": 1.3, "cold_ratio": 1.5, "scaling": 1.7, "rss_mb": 400.0}
+FORMAT_WEIGHTS = (("pdf", 0.85), ("docx", 0.10), ("txt", 0.05))
+# Paragraphs real offer letters carry besides the duties; they make letters 1-4 pages long.
+FILLER: tuple[str, ...] = (
+    "You will be eligible for the company's group health, dental and vision benefits after a "
+    "three-month waiting period, including coverage for your spouse and dependent children.",
+    "You will receive three weeks of paid vacation per calendar year, prorated in your first year, "
+    "in addition to statutory holidays observed in the province of employment.",
+    "This offer is conditional on your obtaining the work permit required to work in Canada and "
+    "on satisfactory verification of your references and academic credentials.",
+    "During your employment you will have access to confidential information about our clients, "
+    "products and business methods. You agree to keep this information confidential both during "
+    "and after your employment, and to return all company property when your employment ends.",
+    "The first three months of your employment will be a probationary period, during which your "
+    "performance and fit with the team will be reviewed by your manager on a monthly basis.",
+    "The company will reimburse reasonable relocation expenses, including economy airfare and up "
+    "to thirty days of temporary accommodation, on presentation of receipts.",
+    "You will participate in the company's professional development program, which includes an "
+    "annual training allowance and paid time to attend conferences relevant to your role.",
+    "Your regular hours of work will be Monday to Friday, with flexibility to work remotely up to "
+    "two days per week in agreement with your manager and subject to operational needs.",
+    "This letter, together with the attached policies, sets out the entire agreement between you "
+    "and the company about your employment and replaces any earlier discussions or offers.",
+    "Please confirm your acceptance of this offer by signing and returning a copy of this letter "
+    "within ten business days. We look forward to welcoming you to our team.",
+)
+
+
+# --- corpus --------------------------------------------------------------------------------------
+
+def variant(base: dict[str, Any], donors: Sequence[dict[str, Any]], rng: random.Random, i: int) -> dict[str, Any]:
+    """One realistic letter spec: a labelled spec's layout and employer with a donor's title and
+    duties (sometimes mixed with a second donor's), a random format and 0-14 filler paragraphs."""
+    spec = copy.deepcopy(base)
+    donor = rng.choice(donors)
+    spec["id"] = f"bench-{i:04d}"
+    spec.pop("expect", None)
+    if donor.get("title") and "title" not in spec.get("omit", []):
+        spec["title"] = donor["title"]
+    duties = list(donor.get("duties") or base.get("duties") or [])
+    if rng.random() < 0.3:
+        duties += rng.choice(donors).get("duties", [])[:3]
+    if duties and "duties" not in spec.get("omit", []):
+        spec["duties"] = copy.deepcopy(duties[:12])
+    spec["format"] = rng.choices([f for f, _ in FORMAT_WEIGHTS], [w for _, w in FORMAT_WEIGHTS])[0]
+    pages_goal = rng.choice((1, 1, 2, 2, 3, 4))
+    spec["extra_paragraphs"] = list(spec.get("extra_paragraphs", [])) + rng.sample(
+        FILLER * 2, k=min(len(FILLER) * 2, max(0, (pages_goal - 1) * 5 + rng.randint(0, 2))))
+    spec["seed"] = rng.randrange(10**6)
+    return spec
+
+
+def build_corpus(n: int, seed: int = 7) -> list[Path]:
+    """Render ``n`` letters into ``.bench/corpus`` (reused while specs, n and seed are unchanged)."""
+    from tests.lettergen import load_specs, render
+
+    specs = [s for s in load_specs(SPECS) if s.get("language", "en") == "en"]
+    key = hashlib.sha256(json.dumps([n, seed, specs], sort_keys=True).encode()).hexdigest()[:16]
+    out = CACHE / "corpus"
+    stamp = out / f".key-{key}"
+    if stamp.exists():
+        return sorted(p for p in out.iterdir() if p.suffix in (".pdf", ".docx", ".txt"))
+    if out.exists():
+        for old in out.iterdir():
+            old.unlink()
+    rng = random.Random(seed)
+    donors = [s for s in specs if s.get("duties")]
+    paths = [render(variant(specs[i % len(specs)], donors, rng, i), out) for i in range(n)]
+    stamp.touch()
+    return sorted(paths)
+
+
+def page_count(path: Path) -> int:
+    if path.suffix == ".pdf":
+        from pypdf import PdfReader
+
+        return len(PdfReader(str(path)).pages)
+    from analyzer import ingest
+
+    return len(ingest.read(path).pages)
+
+
+# --- measurements --------------------------------------------------------------------------------
+
+def timed(fn: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def batch_seconds(paths: Sequence[Path], workers: int) -> float:
+    """Wall time of ``analyzer.batch.run`` over ``paths`` (pool start-up included)."""
+    from analyzer import batch
+
+    return timed(lambda: batch.run([str(p) for p in paths], batch.Settings(), workers=workers))
+
+
+def floor_seconds(pdfs: Sequence[Path]) -> float:
+    """pdfplumber alone: open each PDF, extract the words with font name and size of every page."""
+    import pdfplumber
+
+    def run() -> None:
+        for path in pdfs:
+            with pdfplumber.open(path) as pdf:
+                for page in pdf.pages:
+                    page.extract_words(extra_attrs=["fontname", "size"])
+                    page.close()
+
+    return timed(run)
+
+
+STAGES = ("ingest", "segment", "extract", "match", "checks")
+
+
+def stage_seconds(paths: Sequence[Path]) -> dict[str, float]:
+    """Each stage's total time over ``paths``, called the way the pipeline calls it."""
+    from analyzer import checks, extract, ingest, match, segment
+    from analyzer.checks.base import CheckContext
+
+    total = dict.fromkeys(STAGES, 0.0)
+    for path in paths:
+        t0 = time.perf_counter()
+        doc = ingest.read(path)
+        t1 = time.perf_counter()
+        layout = segment.segment(doc)
+        t2 = time.perf_counter()
+        ex = extract.extract(layout)
+        t3 = time.perf_counter()
+        m = match.match(ex.title.value if ex.title else None, [d.text for d in ex.duties])
+        t4 = time.perf_counter()
+        checks.run(CheckContext(document=doc, layout=layout, extraction=ex, matches=m,
+                                program="cusma", citizenship=None))
+        t5 = time.perf_counter()
+        for stage, dt in zip(STAGES, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True):
+            total[stage] += dt
+    return total
+
+
+def median_wall(cmd: Sequence[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def cold_start(one: Path, runs: int) -> tuple[float, float]:
+    """(offercheck check one.pdf, bare import) median wall seconds, interleaved in one run."""
+    check = [str(BIN / "offercheck"), "check", str(one), "--format", "json", "--fail-on", "never"]
+    bare = [sys.executable, "-c", "import spacy, sklearn, pdfplumber, rapidfuzz"]
+    median_wall(bare, 1)  # warm the OS page cache for both before timing
+    median_wall(check, 1)
+    return median_wall(check, runs), median_wall(bare, runs)
+
+
+def rss_worker(paths: Sequence[Path], letters: int, every: int = 100) -> dict[str, Any]:
+    """In this process: analyse the corpus round-robin for ``letters`` letters, sampling RSS."""
+    from analyzer.pipeline import analyse
+
+    samples = [(0, _status_mb("VmRSS"))]
+    for i in range(1, letters + 1):
+        analyse(paths[(i - 1) % len(paths)])
+        if i % every == 0:
+            samples.append((i, _status_mb("VmRSS")))
+    return {"letters": letters, "samples": samples, "peak_mb": _status_mb("VmHWM")}
+
+
+def _status_mb(field_name: str) -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field_name + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def rss_in_subprocess(letters: int, corpus: int) -> dict[str, Any]:
+    """Run :func:`rss_worker` in a fresh process, like one batch worker."""
+    cmd = [sys.executable, "-m", "tests.bench", "--rss-worker", str(letters), "--letters", str(corpus)]
+    out = subprocess.run(cmd,
+                         capture_output=True, text=True, cwd=ROOT, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def matching_ms(paths: Sequence[Path]) -> float:
+    """Mean ms of ``match.match`` per letter after start-up (title and duties taken from the
+    extraction of each letter first, so only matching is timed)."""
+    from analyzer import extract, ingest, match, segment
+
+    inputs = []
+    for path in paths:
+        ex = extract.extract(segment.segment(ingest.read(path)))
+        inputs.append((ex.title.value if ex.title else None, [d.text for d in ex.duties]))
+    match.match(*inputs[0])  # start-up (model load) outside the timing
+    seconds = timed(lambda: [match.match(t, d) for t, d in inputs])
+    return 1000 * seconds / len(inputs)
+
+
+# --- profile -------------------------------------------------------------------------------------
+
+def profile_top(paths: Sequence[Path], top: int = 15) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """pyinstrument over the single-worker pipeline: (top self-time functions, top cumulative
+    analyzer functions), each as (function, share of total)."""
+    from pyinstrument import Profiler
+
+    from analyzer.pipeline import analyse
+
+    profiler = Profiler(interval=0.001)
+    profiler.start()
+    for path in paths:
+        analyse(path)
+    session = profiler.stop()
+    root = profiler.last_session.root_frame() if session is None else session.root_frame()
+    total = root.time or 1.0
+    self_time: dict[str, float] = {}
+    cumulative: dict[str, float] = {}
+    _walk(root, self_time, cumulative, set())
+    own = [(k, v) for k, v in cumulative.items() if "analyzer/" in k]
+    rank = sorted(self_time.items(), key=lambda kv: -kv[1])[:top]
+    return ([(k, v / total) for k, v in rank],
+            [(k, v / total) for k, v in sorted(own, key=lambda kv: -kv[1])[:top]])
+
+
+def _walk(frame: Any, self_time: dict[str, float], cumulative: dict[str, float], active: set[str]) -> None:
+    if frame.is_synthetic or (frame.file_path or "").startswith("<thread>"):
+        for child in frame.children:  # "[self]" leaves and thread roots are not functions
+            _walk(child, self_time, cumulative, active)
+        return
+    key = f"{frame.function} ({_short(frame.file_path or '')}:{frame.line_no})"
+    self_time[key] = self_time.get(key, 0.0) + frame.total_self_time
+    outer = key not in active  # count a recursive function's time once
+    if outer:
+        cumulative[key] = cumulative.get(key, 0.0) + frame.time
+        active.add(key)
+    for child in frame.children:
+        _walk(child, self_time, cumulative, active)
+    if outer:
+        active.discard(key)
+
+
+def _short(path: str) -> str:
+    for marker in ("site-packages/", "/work/main/", "lib/python3.11/"):
+        if marker in path:
+            return path.split(marker, 1)[1]
+    return path
+
+
+# --- the run -------------------------------------------------------------------------------------
+
+@dataclass
+class Results:
+    letters: int
+    pages: int
+    pdfs: int
+    pdf_pages: int
+    workers: int
+    one_s: float = 0.0
+    all_s: float = 0.0
+    floor_s: float = 0.0
+    pdf_pipeline_s: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)
+    cold_check_s: float = 0.0
+    cold_bare_s: float = 0.0
+    match_ms: float = 0.0
+    rss: dict[str, Any] = field(default_factory=dict)
+    profile: tuple[list[tuple[str, float]], list[tuple[str, float]]] | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def scaling(self) -> float:
+        return self.one_s / self.all_s if self.all_s else 0.0
+
+    @property
+    def floor_ratio(self) -> float:
+        return self.pdf_pipeline_s / self.floor_s if self.floor_s else 0.0
+
+    @property
+    def cold_ratio(self) -> float:
+        return self.cold_check_s / self.cold_bare_s if self.cold_bare_s else 0.0
+
+    def rss_growth(self) -> float:
+        samples = self.rss.get("samples") or [(0, 0.0)]
+        settled = samples[min(2, len(samples) - 1)][1]  # after the first 200 letters (caches filled)
+        return samples[-1][1] - settled
+
+    def missed(self) -> list[str]:
+        out = []
+        if self.floor_ratio > TARGETS["floor_ratio"]:
+            out.append("parse floor ratio")
+        if self.cold_ratio > TARGETS["cold_ratio"]:
+            out.append("cold start")
+        if self.workers >= 2 and self.scaling < TARGETS["scaling"]:
+            out.append("scaling")
+        if self.rss.get("peak_mb", 0) > TARGETS["rss_mb"] or self.rss_growth() > 20:
+            out.append("memory")
+        return out
+
+
+def measure(args: argparse.Namespace) -> Results:
+    paths = build_corpus(args.letters)
+    pages = {p: page_count(p) for p in paths}
+    pdfs = [p for p in paths if p.suffix == ".pdf"]
+    res = Results(len(paths), sum(pages.values()), len(pdfs), sum(pages[p] for p in pdfs),
+                  args.workers or os.cpu_count() or 1)
+    _say(f"corpus: {res.letters} letters, {res.pages} pages ({res.pdfs} PDFs, {res.pdf_pages} pages)")
+    from analyzer.pipeline import analyse
+
+    analyse(pdfs[0])  # start-up (spaCy, corpora, models) before any timing; forked workers inherit it
+    res.stages = stage_seconds(pdfs)
+    res.pdf_pipeline_s = sum(res.stages.values())
+    res.floor_s = floor_seconds(pdfs)
+    _say(f"pipeline on PDFs {res.pdf_pipeline_s:.1f} s, floor {res.floor_s:.1f} s")
+    res.one_s = batch_seconds(paths, 1)
+    res.all_s = batch_seconds(paths, res.workers)
+    _say(f"batch: 1 worker {res.one_s:.1f} s, {res.workers} workers {res.all_s:.1f} s")
+    res.match_ms = matching_ms(pdfs[:60])
+    res.cold_check_s, res.cold_bare_s = cold_start(pdfs[0], args.runs)
+    _say(f"cold start: check {res.cold_check_s:.2f} s, bare import {res.cold_bare_s:.2f} s")
+    res.rss = rss_in_subprocess(args.rss_letters, args.letters)
+    _say(f"rss: peak {res.rss['peak_mb']:.0f} MB over {args.rss_letters} letters")
+    if res.missed() and not args.no_profile:
+        res.profile = profile_top(pdfs[: args.profile_letters])
+    return res
+
+
+def _say(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def _ok(value: float, target: float, lower_is_better: bool = True) -> str:
+    held = value <= target if lower_is_better else value >= target
+    return "met" if held else "**missed**"
+
+
+def render(res: Results, args: argparse.Namespace) -> str:
+    per_letter_one = res.letters / res.one_s
+    per_letter_all = res.letters / res.all_s
+    rss_samples = ", ".join(f"{n}: {mb:.0f}" for n, mb in res.rss.get("samples", []))
+    lines = [
+        "# Benchmark",
+        "",
+        f"Made by `make bench` (`python -m tests.bench --letters {args.letters} --rss-letters "
+        f"{args.rss_letters} --runs {args.runs}`) on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; "
+        f"Python {platform.python_version()}, {os.cpu_count()} cores ({platform.machine()}); other "
+        "jobs may have shared the machine. Every number below comes from that one run.",
+        "",
+        f"Corpus: {res.letters} generated letters ({res.pages} pages; {res.pdfs} PDFs with "
+        f"{res.pdf_pages} pages, the rest DOCX/TXT), every labelled layout, specs recombined from "
+        "tests/labelled/letters with seeded randomness (cached in `.bench/corpus`).",
+        "",
+        "| measure | value | target | |",
+        "|---|---|---|---|",
+        f"| letters/s, 1 worker (batch API) | {per_letter_one:.2f} | | |",
+        f"| ms/page, 1 worker | {1000 * res.one_s / res.pages:.0f} | | |",
+        f"| letters/s, {res.workers} workers | {per_letter_all:.2f} | | |",
+        f"| ms/page, {res.workers} workers | {1000 * res.all_s / res.pages:.0f} | | |",
+        f"| scaling ({res.workers} workers / 1 worker) | {res.scaling:.2f}x | >= {TARGETS['scaling']}x "
+        f"| {_ok(res.scaling, TARGETS['scaling'], False)} |",
+        f"| parse floor: pdfplumber words+fonts, {res.pdfs} PDFs | {res.floor_s:.1f} s "
+        f"({1000 * res.floor_s / res.pdf_pages:.0f} ms/page) | | |",
+        f"| offercheck pipeline, same PDFs, after start-up | {res.pdf_pipeline_s:.1f} s "
+        f"({1000 * res.pdf_pipeline_s / res.pdf_pages:.0f} ms/page) | | |",
+        f"| ratio offercheck / parse floor | {res.floor_ratio:.2f} | <= {TARGETS['floor_ratio']} "
+        f"| {_ok(res.floor_ratio, TARGETS['floor_ratio'])} |",
+        f"| cold start `offercheck check one.pdf` (median of {args.runs}) | {res.cold_check_s:.2f} s | | |",
+        f"| bare `import spacy, sklearn, pdfplumber, rapidfuzz` (median of {args.runs}) | "
+        f"{res.cold_bare_s:.2f} s | | |",
+        f"| cold start ratio | {res.cold_ratio:.2f}x | <= {TARGETS['cold_ratio']}x "
+        f"| {_ok(res.cold_ratio, TARGETS['cold_ratio'])} |",
+        f"| matching per letter after start-up | {res.match_ms:.1f} ms | | |",
+        f"| peak RSS, one worker, {res.rss.get('letters')} letters | {res.rss.get('peak_mb', 0):.0f} MB "
+        f"| <= {TARGETS['rss_mb']:.0f} MB | {_ok(res.rss.get('peak_mb', 0), TARGETS['rss_mb'])} |",
+        f"| RSS growth from letter 200 to {res.rss.get('letters')} | {res.rss_growth():+.0f} MB "
+        f"| no growth | {_ok(res.rss_growth(), 20)} |",
+        "",
+        "Time per stage over the PDFs (single process, after start-up):",
+        "",
+        "| stage | total s | ms/letter | share |",
+        "|---|---|---|---|",
+    ]
+    for stage, s in res.stages.items():
+        share = s / res.pdf_pipeline_s if res.pdf_pipeline_s else 0
+        lines.append(f"| {stage} | {s:.2f} | {1000 * s / max(res.pdfs, 1):.1f} | {share:.0%} |")
+    lines += ["", f"RSS samples (letters: MB) in the one worker: {rss_samples}.", ""]
+    lines += _profile_section(res)
+    return "\n".join(lines) + "\n"
+
+
+def _profile_section(res: Results) -> list[str]:
+    if not res.missed():
+        return ["All targets met in this run; no profile taken."]
+    out = [f"Targets missed in this run: {', '.join(res.missed())}."]
+    if res.profile is None:
+        return out
+    top_self, top_own = res.profile
+    out += ["", "## Where the time goes (pyinstrument, single worker, PDFs)", "",
+            "Top functions by self time (share of the whole profiled run):", "",
+            "| function | share |", "|---|---|"]
+    out += [f"| `{name}` | {share:.1%} |" for name, share in top_self]
+    out += ["", "offercheck functions by cumulative time (callees included):", "",
+            "| function | share |", "|---|---|"]
+    out += [f"| `{name}` | {share:.1%} |" for name, share in top_own]
+    return out
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__.split("\n")[0])
+    p.add_argument("--letters", type=int, default=220, help="letters in the corpus (>= 200)")
+    p.add_argument("--rss-letters", type=int, default=2000, help="letters one worker analyses for RSS")
+    p.add_argument("--runs", type=int, default=5, help="cold-start runs (median)")
+    p.add_argument("--workers", type=int, default=0, help="'all workers' (default: CPU count)")
+    p.add_argument("--profile-letters", type=int, default=40)
+    p.add_argument("--no-profile", action="store_true")
+    p.add_argument("--no-save", action="store_true", help="print only; leave docs/bench.md alone")
+    p.add_argument("--rss-worker", type=int, default=0, help=argparse.SUPPRESS)
+    return p.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.rss_worker:
+        print(json.dumps(rss_worker(build_corpus(args.letters), args.rss_worker)))
+        return 0
+    res = measure(args)
+    text = render(res, args)
+    print(text)
+    if not args.no_save:
+        DOCS.write_text(text, encoding="utf-8")
+        (CACHE / "bench-results.json").write_text(json.dumps(_as_json(res), indent=1), encoding="utf-8")
+        _say(f"saved to {DOCS}")
+    return 0
+
+
+def _as_json(res: Results) -> dict[str, Any]:
+    """The run's numbers for the evaluation notebook's charts."""
+    return {"letters": res.letters, "pages": res.pages, "workers": res.workers, "one_s": res.one_s,
+            "all_s": res.all_s, "floor_s": res.floor_s, "pdf_pipeline_s": res.pdf_pipeline_s,
+            "stages": res.stages, "cold_check_s": res.cold_check_s, "cold_bare_s": res.cold_bare_s,
+            "match_ms": res.match_ms, "rss": res.rss, "pdfs": res.pdfs, "pdf_pages": res.pdf_pages}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
