@@ -181,6 +181,7 @@ def test_csv_parses_back_one_row_per_letter(report: Report) -> None:
     assert (first["errors"], first["warnings"], first["infos"]) == ("2", "1", "1")
     assert first["rules"].split(";") == ["missing-element", "unfilled-placeholder", "vague-duty",
                                          "vague-phrase"]
+    assert first["codes"] == "OC101;OC102;OC501;OC503"
     assert rows[1]["status"] == "error" and rows[1]["error_code"] == "corrupt"
     assert rows[2]["file"] == "'=cmd.txt"  # formula injection neutralised
     assert rows[2]["title"] == "'@SUM(A1:A9)"

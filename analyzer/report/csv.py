@@ -11,7 +11,7 @@ from analyzer.report import ReportLike, as_dict, severity_counts
 
 COLUMNS: tuple[str, ...] = (
     "file", "status", "verdict", "title", "cusma_id", "cusma_name", "cusma_score", "noc_code",
-    "noc_title", "noc_score", "errors", "warnings", "infos", "rules", "error_code", "error_message",
+    "noc_title", "noc_score", "errors", "warnings", "infos", "rules", "codes", "error_code", "error_message",
 )
 # A cell starting with one of these runs as a formula in Excel/LibreOffice ("CSV injection");
 # letter text is untrusted, so such cells get a leading apostrophe.
@@ -30,6 +30,7 @@ def row(report: Mapping[str, Any]) -> dict[str, Any]:
     title = report.get("title")
     error = report.get("error") or {}
     rules = sorted({f["rule"] for f in report.get("findings", [])})
+    codes = sorted({f["code"] for f in report.get("findings", [])})
     cells: dict[str, Any] = {
         "file": report["file"], "status": report["status"], "verdict": report["verdict"],
         "title": title["text"] if title else "",
@@ -38,7 +39,7 @@ def row(report: Mapping[str, Any]) -> dict[str, Any]:
         "noc_code": noc["code"] if noc else "", "noc_title": noc["title"] if noc else "",
         "noc_score": noc["score"] if noc else "",
         "errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"],
-        "rules": ";".join(rules), "error_code": error.get("code", ""),
+        "rules": ";".join(rules), "codes": ";".join(codes), "error_code": error.get("code", ""),
         "error_message": error.get("message", ""),
     }
     return {k: _safe(v) if isinstance(v, str) else v for k, v in cells.items()}
