@@ -176,3 +176,13 @@ def test_annotated_pdf_from_report_highlights_just_the_quoted_words(tmp_path: Pa
             inside = page.crop((annot["x0"] - 0.2, annot["top"], annot["x1"] + 0.2, annot["bottom"])).extract_text()
             assert " ".join(inside.split()) == " ".join(ev["text"].split())
     pdf.close()
+
+
+def test_page_rules_mark_where_each_page_begins() -> None:
+    html = html_report.highlight("one\ntwo\nthree\n", [
+        {"severity": "error", "rule": "r", "message": "m", "evidence": {"start": 2, "end": 6}}],
+        pages={4: 2, 8: 3})
+    page = parse(f"<pre>{html}</pre>")
+    assert {"page2", "page3"} <= page.ids
+    assert [m["text"] for m in page.marks] == ["e\n", "tw"]  # evidence cut at the page start
+    assert html.index('id="page2"') < html.index("tw")

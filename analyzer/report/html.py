@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from analyzer.report import VERDICTS, ReportLike, as_dict, severity_counts, sorted_findings
+from analyzer.types import Report
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 STYLE = """
@@ -23,7 +24,8 @@ h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:18px 0 8px}
 .cols{display:flex;gap:20px;padding:0 24px 24px;align-items:flex-start}
 .letter{flex:3;min-width:0;position:sticky;top:0}.side{flex:2;min-width:0}
 pre.text{white-space:pre-wrap;background:#fff;border:1px solid #ddd;padding:16px;font:13px/1.5 ui-monospace,monospace}
-mark{padding:0 1px;border-radius:2px}mark a{color:inherit;text-decoration:none}
+mark{padding:0 1px;border-radius:2px}
+.page{display:block;border-top:1px dashed #bbb;color:#888;font-size:11px;margin:4px 0}mark a{color:inherit;text-decoration:none}
 mark.sev-error{background:#ffcdd2;border-bottom:2px solid #c62828}
 mark.sev-warning{background:#ffecb3;border-bottom:2px solid #b26a00}
 mark.sev-info{background:#d7ecff;border-bottom:2px solid #1565c0}
@@ -70,18 +72,31 @@ def _spans(findings: Sequence[Mapping[str, Any]], size: int) -> list[tuple[int, 
     return out
 
 
-def highlight(text: str, findings: Sequence[Mapping[str, Any]]) -> str:
+def page_starts(report: ReportLike) -> dict[int, int]:
+    """Text offset -> page number where pages 2, 3, ... begin (known when the Report holds its
+    Document; a report dict has no page layout)."""
+    doc = report.document if isinstance(report, Report) else None
+    if doc is None:
+        return {}
+    return {page.lines[0].start: page.number for page in doc.pages[1:] if page.lines}
+
+
+def highlight(text: str, findings: Sequence[Mapping[str, Any]], pages: Mapping[int, int] | None = None) -> str:
     """The escaped letter text with each finding's evidence in ``<mark>`` linked to ``#f<i>``.
 
     Overlapping evidence is cut at every boundary; a piece covered by several findings links to
-    the worst one (findings come worst first) and names all of them in ``data-findings``."""
+    the worst one (findings come worst first) and names all of them in ``data-findings``.
+    ``pages`` (offset -> page number) adds a page rule where each page begins."""
+    pages = {k: v for k, v in (pages or {}).items() if 0 < k < len(text)}
     spans = _spans(findings, len(text))
-    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    cuts = sorted({0, len(text), *pages, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     starts = {}
     for s, _, i in spans:
         starts.setdefault(s, []).append(i)
     out = []
     for a, b in zip(cuts, cuts[1:], strict=False):
+        if a in pages:
+            out.append(f'<span class="page" id="page{pages[a]}">page {pages[a]}</span>')
         out += [f'<span class="anchor" id="m{i + 1}"></span>' for i in starts.get(a, [])]
         cover = [i for s, e, i in spans if s <= a and b <= e]
         piece = escape(text[a:b])
@@ -160,7 +175,8 @@ def render(report: ReportLike, links: Sequence[Link] = ()) -> str:
         return html_page(f"offercheck: {r['file']}", body)
     findings = sorted_findings(r)
     text = r.get("text")
-    letter = (f'<pre class="text" id="letter">{highlight(text, findings)}</pre>' if text is not None
+    marked = highlight(text, findings, page_starts(report)) if text is not None else ""
+    letter = (f'<pre class="text" id="letter">{marked}</pre>' if text is not None
               else "<p>(letter text not included in this report)</p>")
     items = "".join(_finding_item(i + 1, f, text is not None) for i, f in enumerate(findings))
     body = (f"{_header(r, links)}<div class=\"cols\"><section class=\"letter\"><h2>Letter</h2>"
