@@ -146,3 +146,13 @@ def test_any_paragraph_ending_with_a_colon_announces_the_list() -> None:
     ex = extract(layout(("heading", "Duties"), ("paragraph", "As a Data Analyst, you will:"),
                         ("list_item", f"{B} Clean and model sales data", B), ("heading", "Salary")))
     assert [d.text for d in ex.duties] == ["Clean and model sales data"]
+
+
+def test_compound_broken_at_its_own_hyphen_keeps_it() -> None:
+    ex = extract(layout(("heading", "Duties"),
+                        ("list_item", f"{B} Prepare cost-\nbenefit analyses for cost-benefit reviews", B),
+                        ("list_item", f"{B} Supervise self-\nemployed contractors and prepare environ-\nmental reports",
+                         B)))
+    assert [d.text for d in ex.duties] == [
+        "Prepare cost-benefit analyses for cost-benefit reviews",
+        "Supervise self-employed contractors and prepare environmental reports"]

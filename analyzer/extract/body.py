@@ -11,7 +11,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
-from analyzer.extract.text import CleanText, clean, clean_lines
+from analyzer.extract.text import CleanText, clean, clean_lines, compounds
 from analyzer.nlp import get_nlp
 from analyzer.types import Block, Evidence, Layout
 
@@ -101,8 +101,9 @@ class Body:
 def read_body(layout: Layout) -> Body:
     text = layout.document.text
     blocks = [b for b in layout.blocks if b.kind not in FURNITURE]
-    cleans = [clean_lines(text, [(ln.start, ln.end) for ln in b.lines]) if b.lines
-              else clean(text[b.start:b.end], b.start) for b in blocks]
+    known = compounds(text)
+    cleans = [clean_lines(text, [(ln.start, ln.end) for ln in b.lines], known) if b.lines
+              else clean(text[b.start:b.end], b.start, known) for b in blocks]
     docs = list(get_nlp().pipe(c.text for c in cleans))
     parts = tuple(Part(i, b, c, d) for i, (b, c, d) in enumerate(zip(blocks, cleans, docs, strict=True)))
     return Body(layout, parts)

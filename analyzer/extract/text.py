@@ -1,7 +1,8 @@
 """Reading text with a way back: a cleaned copy of a span of ``Document.text`` that remembers, for
 every character, where it came from, so a match found in clean text becomes exact evidence.
 
-Cleaning joins wrapped lines, repairs words hyphenated at a line end ("analy-\\nse" -> "analyse"),
+Cleaning joins wrapped lines, repairs words hyphenated at a line end ("analy-\\nse" -> "analyse",
+but "self-\\nemployed" and any compound the letter also writes on one line keep their hyphen),
 expands ligatures, straightens quotes and collapses runs of spaces.  Ingest already normalises most
 of this; doing it here again keeps extraction correct for any Document, however it was built.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
               "\ufb05": "st", "\ufb06": "st"}
@@ -32,6 +34,7 @@ class CleanText:
 _PIECES = re.compile(r"\S+|\s+")
 _SPECIAL = re.compile("[" + "".join(_LIGATURES) + "".join(_QUOTES) + "]")
 _BREAK_HYPHENS = ("-", "\u2010")
+_COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
 
 
 def _joins_next(word: str, space: str, nxt: str | None) -> bool:
@@ -40,8 +43,28 @@ def _joins_next(word: str, space: str, nxt: str | None) -> bool:
             and nxt is not None and nxt[:1].islower())
 
 
-def clean(raw: str, base: int = 0) -> CleanText:
-    """Clean ``raw`` (which starts at offset ``base`` of the document text)."""
+def compounds(doc_text: str) -> frozenset[str]:
+    """Hyphenated words written on one line somewhere in the letter ("cost-benefit"): when one of
+    them is broken at its hyphen at a line end, the hyphen is the word's own and stays."""
+    return frozenset(m.group().lower() for m in _COMPOUND.finditer(doc_text))
+
+
+def _keeps_hyphen(word: str, nxt: str, known: frozenset[str]) -> bool:
+    head = word[:-1].lower().lstrip("(\"'")
+    tail = re.match(r"[\w'-]+", nxt)
+    return head in _hyphen_prefixes() or (tail is not None and f"{head}-{tail.group().lower()}" in known)
+
+
+@cache
+def _hyphen_prefixes() -> frozenset[str]:
+    from analyzer.nlp import load_patterns  # data file; imported late to keep this module light
+
+    return frozenset(r["prefix"] for r in load_patterns("hyphen_prefixes"))
+
+
+def clean(raw: str, base: int = 0, known: frozenset[str] = frozenset()) -> CleanText:
+    """Clean ``raw`` (which starts at offset ``base`` of the document text); ``known`` holds the
+    letter's hyphenated compounds (see :func:`compounds`)."""
     pieces = [(m.group(), m.start()) for m in _PIECES.finditer(raw)]
     out: list[str] = []
     offs: list[int] = []
@@ -56,7 +79,8 @@ def clean(raw: str, base: int = 0) -> CleanText:
             continue
         nxt = pieces[k + 2][0] if k + 2 < len(pieces) else None
         if k + 1 < len(pieces) and _joins_next(piece, pieces[k + 1][0], nxt):
-            piece = piece[:-1]
+            assert nxt is not None
+            piece = piece if _keeps_hyphen(piece, nxt, known) else piece[:-1]
             k += 1  # skip the line break: the next word continues this one
         _emit(piece, base + at, out, offs)
         k += 1
@@ -83,7 +107,7 @@ def norm(text: str) -> str:
     return clean(text).text
 
 
-def clean_lines(doc_text: str, spans: list[tuple[int, int]]) -> CleanText:
+def clean_lines(doc_text: str, spans: list[tuple[int, int]], known: frozenset[str] = frozenset()) -> CleanText:
     """Clean the text of several line spans read as one run (lines joined by a line break), so a
     block that straddles a page break leaves out the running footer and header between its lines."""
     pieces: list[str] = []
@@ -94,7 +118,7 @@ def clean_lines(doc_text: str, spans: list[tuple[int, int]]) -> CleanText:
             where.append(spans[k - 1][1])
         pieces.append(doc_text[start:end])
         where.extend(range(start, end))
-    virtual = clean("".join(pieces))
+    virtual = clean("".join(pieces), 0, known)
     where.append(spans[-1][1] if spans else 0)
     offsets = tuple(where[i] for i in virtual.offsets[:-1])
     end = offsets[-1] + 1 if offsets else (spans[0][0] if spans else 0)
