@@ -16,9 +16,13 @@ from analyzer.types import NocCandidate
 
 
 def teer_variant(a: str, b: str) -> bool:
-    """Same field at another TEER: NOC 2021 keeps the broad category (1st digit) and the field
-    (3rd-4th digits) parallel across TEERs, e.g. 21101 chemists / 22100 chemical technologists."""
-    return a == b or (len(a) == len(b) == 5 and a[0] == b[0] and a[2:4] == b[2:4])
+    """Same field at another TEER.  In the natural and applied sciences (2) and health (3), NOC 2021
+    keeps the field digits (3rd-4th) parallel across TEERs: 21101 chemists / 22100 chemical
+    technologists, 21110 biologists / 22110 biological technologists.  Elsewhere the digits do not line
+    up (11100 accountants / 13102 payroll administrators are not one field), so only equal codes count."""
+    if a == b:
+        return True
+    return len(a) == len(b) == 5 and a[0] == b[0] and a[0] in "23" and a[2:4] == b[2:4]
 
 
 def profession_codes(prof: Any) -> set[str]:

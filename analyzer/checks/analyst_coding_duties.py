@@ -37,7 +37,7 @@ class AnalystCodingDuties(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         data = lexicon("coding_duties")
-        prof = ctx.claimed_profession
+        prof = ctx.titled_profession
         if prof is None or norm_id(prof.id) not in data["professions"] or not ctx.extraction.duties:
             return
         coding = [d for d in ctx.extraction.duties if _coding(d, data)]

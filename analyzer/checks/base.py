@@ -91,6 +91,13 @@ class CheckContext:
             return None
         return self.profession or self.title_profession
 
+    @property
+    def titled_profession(self) -> Any | None:
+        """The profession the title claims (else the joint match), even when the duties disagree: rules
+        about how that profession is practised (a consultant advises, an analyst does not mostly code)
+        still apply to a letter that claims it."""
+        return self.title_profession or self.profession
+
     @cached_property
     def occupation_conflict(self) -> Any | None:
         """The title/duties disagreement occupation-mismatch reports (``_occupation.Mismatch``)."""

@@ -37,7 +37,7 @@ class ConsultantOperationalDuties(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         data = lexicon("consultant_duties")
-        prof = ctx.claimed_profession
+        prof = ctx.titled_profession
         if prof is None or norm_id(prof.id) not in data["professions"] or not ctx.extraction.duties:
             return
         operational = [d for d in ctx.extraction.duties if _operational(d, data)]

@@ -35,7 +35,7 @@ class TechnicianWithoutSupervisor(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         data = lexicon("supervision")
-        prof = ctx.claimed_profession
+        prof = ctx.titled_profession
         if prof is None or norm_id(prof.id) not in data["professions"]:
             return
         text = ctx.body_text
