@@ -139,3 +139,16 @@ def test_batch_with_broken_files_then_a_rerun_that_does_nothing(letters: Path, t
     assert len(list(csv.DictReader((out_dir / "summary.csv").open()))) == 12
     code, _, err = run(capsys, *argv)
     assert code == 2 and "0 analysed, 12 up to date" in err
+
+
+def test_text_for_several_letters_is_one_line_each_then_totals(letters: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(letters / "in"), "-j", "1", "--fail-on", "never")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 3
+    verdicts = [line.split("  ")[1].lower() for line in lines[:2]]
+    assert lines[0].startswith(str(letters / "in" / "a-offer.txt") + "  ")
+    assert "Computer Systems Analyst" in lines[0]
+    assert lines[1].startswith(str(letters / "in" / "b-offer.pdf") + "  ")
+    totals = ", ".join(f"{verdicts.count(v)} {v}" for v in ("fail", "review", "pass") if v in verdicts)
+    assert lines[2] == f"2 letters: {totals}"
