@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import tempfile
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -12,9 +13,11 @@ from pathlib import Path
 import docx
 import pdfplumber
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyzer.types import FIELD_NAMES
-from tests.lettergen import LAYOUTS, expected, load_specs, render
+from tests.lettergen import LAYOUTS, NOISES, OMITTABLE, expected, load_specs, render
 from tests.lettergen.__main__ import main as cli_main
 from tests.lettergen.spec import validate
 
@@ -34,9 +37,12 @@ def docx_text(path: Path) -> str:
     return "\n".join([p.text for p in d.paragraphs] + cells)
 
 
-def read_back(path: Path) -> str:
-    """The letter's text with the noise a careful reader removes (ligatures, quotes, hyphens)."""
+def read_back(path: Path, drop_shares: bool = False) -> str:
+    """The letter's text with the noise a careful reader removes (ligatures, quotes, hyphens);
+    ``drop_shares`` removes a TXT table's "% of time" column, which interrupts wrapped duties."""
     raw = {"pdf": pdf_text, "docx": docx_text}.get(path.suffix[1:], lambda p: p.read_text("utf-8"))(path)
+    if drop_shares:
+        raw = re.sub(r"\s+\d+%$", "", raw, flags=re.M)
     text = unicodedata.normalize("NFKC", raw).replace("’", "'").replace("“", '"').replace("”", '"')
     text = FURNITURE.sub("", text.replace("\f", "\n"))
     text = re.sub(r"(\w)-\n\s*(\w)", r"\1\2", text)  # undo line-end hyphenation
@@ -245,3 +251,33 @@ def test_committed_examples_match_their_specs(tmp_path: Path) -> None:
         fresh = render(spec, tmp_path)
         committed = examples / fresh.name
         assert committed.read_bytes() == fresh.read_bytes(), f"{committed} is stale: run make examples"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "txt"])
+def test_minimal_spec_renders_every_layout(layout: str, fmt: str, tmp_path: Path) -> None:
+    """Only the required fields: every optional part of the letter falls back to a default."""
+    spec = {"id": f"min-{layout}-{fmt}", "layout": layout, "format": fmt,
+            "employer": {"name": "Acme Widgets Inc."}, "title": "Industrial Designer",
+            "duties": [{"text": "Develop concepts and renderings for consumer products", "share": 60},
+                       {"text": "Build prototypes to evaluate form and ergonomics", "share": 40}]}
+    text = read_back(render(spec, tmp_path))
+    assert "Industrial Designer" in text and "Acme Widgets Inc." in text
+    assert all(d["text"] in text for d in spec["duties"])
+    assert expected(spec)["fields"]["wage"] is None
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@settings(max_examples=8, deadline=None)
+@given(omit=st.sets(st.sampled_from(OMITTABLE)), noise=st.sets(st.sampled_from(NOISES)),
+       seed=st.integers(0, 10_000))
+def test_any_omit_and_noise_combination_renders(layout: str, omit: set, noise: set, seed: int) -> None:
+    spec = _variant(id="combo", layout=layout, format="txt", omit=sorted(omit), noise=sorted(noise),
+                    seed=seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        text = read_back(render(spec, Path(tmp)), drop_shares=layout == "table")
+    truth = expected(spec)
+    if truth["title"]:
+        assert truth["title"] in text
+    assert all(flat(d["text"]) in text for d in truth["duties"])
+    assert (truth["fields"]["signatory"] in text) if truth["fields"]["signatory"] else True
