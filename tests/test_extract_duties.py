@@ -156,3 +156,18 @@ def test_compound_broken_at_its_own_hyphen_keeps_it() -> None:
     assert [d.text for d in ex.duties] == [
         "Prepare cost-benefit analyses for cost-benefit reviews",
         "Supervise self-employed contractors and prepare environmental reports"]
+
+
+def test_list_broken_into_rows_ends_at_the_next_paragraph() -> None:
+    ex = extract(layout(
+        ("heading", "Duties"),
+        ("paragraph", "Analyse operating costs to identify savings. Interview department heads to"),
+        ("table_row", "diagnose delays in the financial close. Recommend changes to", None,
+         ("diagnose delays in the financial close.", "Recommend changes to")),
+        ("table_row", "reporting lines.", None, ("reporting lines.",)),
+        ("paragraph", "The role may involve site visits, client meetings, etc., as needed."),
+        ("heading", "Terms")))
+    assert [d.text for d in ex.duties] == [
+        "Analyse operating costs to identify savings.",
+        "Interview department heads to diagnose delays in the financial close.",
+        "Recommend changes to reporting lines."]

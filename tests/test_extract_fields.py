@@ -183,3 +183,12 @@ def test_terms_in_a_details_table_but_not_in_duty_rows() -> None:
         ("table_row", "Hours of Work: | 37.5 hours per week", None, ("Hours of Work:", "37.5 hours per week"))))
     assert (ex.field("term_months"), ex.field("permanent"), ex.field("hours_per_week")) == (36, False, 37.5)
     assert ex.fields["permanent"].evidence.text == "36 months"
+
+
+def test_sentence_broken_across_two_blocks_still_gives_date_and_worksite() -> None:
+    ex = fields("Your employment is for a fixed term of 24 months and will end on",
+                "16 August 2029. Your regular hours of work will be 40 hours per week.",
+                "The position is located in", "Saskatoon, Saskatchewan. This position requires a licence.")
+    assert ex.field("end_date") == "2029-08-16"
+    assert ex.field("worksite") == {"city": "Saskatoon", "province": "SK"}
+    assert ex.fields["worksite"].evidence.text == "Saskatoon, Saskatchewan"

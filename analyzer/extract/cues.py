@@ -35,3 +35,18 @@ def sentences(body: Body, kinds: set[str] | None = None) -> Iterator[tuple[Part,
         if kinds is None or part.kind in kinds:
             for s, e in part.units:
                 yield part, s, e
+
+
+_TERMINAL = (".", "!", "?", ":", ";")
+
+
+def continuation(body: Body, part: Part, end: int) -> tuple[Part, int, int] | None:
+    """The first sentence of the next block when a sentence ending at ``end`` is the block's last
+    and stops mid-sentence ("... will end on" | "16 August 2029."): a block broken in two."""
+    if part.text[end:].strip() or part.text[:end].rstrip().endswith(_TERMINAL):
+        return None
+    nxt = part.index + 1
+    if nxt >= len(body.parts) or body.parts[nxt].kind not in {"paragraph", "table_row", "other"}:
+        return None
+    following = body.parts[nxt]
+    return (following, *following.units[0]) if following.units else None

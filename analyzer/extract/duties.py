@@ -103,10 +103,14 @@ def find_duties(body: Body) -> tuple[Duty, ...]:
     duties: list[Duty] = []
     seen_items = seen_prose = False
     first_item: Part | None = None
-    for p in _rows_as_prose(body, body.parts[start + 1:]):
+    parts, from_rows = _rows_as_prose(body, body.parts[start + 1:])
+    for p in parts:
         if _ends_section(p, first_item):
             break
-        if p.kind in ITEM_KINDS or (p.kind in {"paragraph", "other"} and _is_share_row(p)):
+        if id(p) in from_rows:  # a list or table the segmenter broke up: its sentences, then as a list
+            duties += prose_duties(body, p, first=True)
+            seen_items = True
+        elif p.kind in ITEM_KINDS or (p.kind in {"paragraph", "other"} and _is_share_row(p)):
             duties += item_duties(body, p)
             first_item = first_item or p
             seen_items = True
@@ -130,23 +134,29 @@ def find_duties(body: Body) -> tuple[Duty, ...]:
 _SENTENCE_BREAK = re.compile(r"[a-z)][.;]\s+[A-Z]")
 
 
-def _rows_as_prose(body: Body, parts: tuple[Part, ...]) -> list[Part]:
+def _rows_as_prose(body: Body, parts: tuple[Part, ...]) -> tuple[list[Part], set[int]]:
     """Prose the segmenter mistook for a table (justified lines split into "cells"): a run of rows
-    with no share cell whose lines hold sentence breaks is read again as one paragraph."""
+    with no share cell whose lines hold sentence breaks is read again as one paragraph, together
+    with a paragraph just before it that stops mid-sentence.  Returns the parts and the ids of
+    the re-read ones."""
     out: list[Part] = []
     run: list[Part] = []
+    merged: set[int] = set()
     for p in [*parts, None]:
         if p is not None and p.kind == "table_row" and not any(SHARE_CELL.match(c) for c in p.block.cells):
             run.append(p)
             continue
         if run and any(_SENTENCE_BREAK.search(ln.text) for r in run for ln in r.block.lines):
+            if out and out[-1].kind == "paragraph" and not out[-1].text.rstrip().endswith((".", "!", "?", ":")):
+                run.insert(0, out.pop())
             out.append(_paragraph_of(body, run))
+            merged.add(id(out[-1]))
         else:
             out += run
         run = []
         if p is not None:
             out.append(p)
-    return out
+    return out, merged
 
 
 def _paragraph_of(body: Body, run: list[Part]) -> Part:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from analyzer.extract.body import Body, Part
-from analyzer.extract.cues import phrase_re, phrases, regexes, sentences
+from analyzer.extract.cues import continuation, phrase_re, phrases, regexes, sentences
 from analyzer.extract.text import clean
 from analyzer.nlp import load_patterns
 from analyzer.types import Line, Value
@@ -206,8 +206,13 @@ def worksite(body: Body) -> Value | None:
         if part.kind in {"letterhead", "addressee", "signature", "date"}:
             continue
         found = _place_in(part, s, e)
+        cued = bool(_WORKSITE_CUE.search(part.text, s, e))
+        nxt = continuation(body, part, e) if cued and found is None else None
+        if nxt is not None:  # "The position is located in" | "Saskatoon, Saskatchewan."
+            part, s, e = nxt
+            found = _place_in(part, s, e)
         if found:
-            rank = (6 if _WORKSITE_CUE.search(part.text, s, e) else 0) + found[3]
+            rank = (6 if cued else 0) + found[3]
             if best is None or rank > best[0]:
                 best = (rank, Value(found[0], body.evidence(part, found[1], found[2])))
     for part in _letterhead(body):

@@ -14,7 +14,7 @@ from functools import cache
 
 from analyzer.extract import dates
 from analyzer.extract.body import Body, Part
-from analyzer.extract.cues import phrase_re, sentences
+from analyzer.extract.cues import continuation, phrase_re, sentences
 from analyzer.types import Value
 
 DEFAULT_HOURS = 40.0
@@ -51,12 +51,19 @@ _PERIODS = {"biweekly": "biweekly", "hour": "hour", "hr": "hour", "hourly": "hou
 def _dates_after(body: Body, cue: str, day_first: bool) -> Value | None:
     for part, s, e in sentences(body):
         for m in phrase_re(cue).finditer(part.text, s, e):
-            d = dates.DATE_RE.search(part.text, m.end(), min(e, m.end() + CUE_WINDOW))
-            if d:
-                parsed = dates.parse_date(d, day_first)
-                if parsed:
-                    return Value(parsed.isoformat(), body.evidence(part, d.start(), d.end()))
+            found = _date_in(body, part, m.end(), min(e, m.end() + CUE_WINDOW), day_first)
+            nxt = continuation(body, part, e) if found is None else None
+            if nxt is not None and e - m.end() < CUE_WINDOW:
+                found = _date_in(body, nxt[0], nxt[1], min(nxt[2], nxt[1] + CUE_WINDOW), day_first)
+            if found:
+                return found
     return None
+
+
+def _date_in(body: Body, part: Part, s: int, e: int, day_first: bool) -> Value | None:
+    d = dates.DATE_RE.search(part.text, s, e)
+    parsed = dates.parse_date(d, day_first) if d else None
+    return Value(parsed.isoformat(), body.evidence(part, d.start(), d.end())) if d and parsed else None
 
 
 def _range(body: Body, day_first: bool) -> tuple[Value, Value] | None:
