@@ -34,7 +34,7 @@ from analyzer.types import (
     Word,
 )
 
-SCHEMA = json.loads((Path(__file__).parent.parent / "analyzer/schema/report.schema.json").read_text())
+SCHEMA = json_report.schema()
 
 LINES = (
     "Maple Analytics Inc.",

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
 
 from analyzer.report import ReportLike, as_dict, summary
 from analyzer.types import SCHEMA_ID
@@ -29,3 +32,11 @@ def render_line(report: ReportLike, include_text: bool = False) -> str:
 def render_lines(reports: Iterable[ReportLike], include_text: bool = False) -> str:
     """``--format jsonl``: one object per input file, in input order."""
     return "".join(render_line(r, include_text) for r in reports)
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The report's JSON Schema (``analyzer/schema/report.schema.json``): one report or the
+    ``--format json`` document validates against it."""
+    text = resources.files("analyzer").joinpath("schema/report.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
