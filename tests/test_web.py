@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from analyzer.types import InputError, Report
 from analyzer.web import MB, Store, Stored, create_app, letter_kind, parse_form
 from tests.test_report import build_document, build_pdf, build_report
 
@@ -20,6 +21,8 @@ PDF_DOC: dict = {}
 
 def fake_analyse(data: bytes, program: str = "cusma", citizenship: str | None = None,
                  name: str | None = None, **_: object):
+    if data.startswith(b"BROKEN"):
+        return Report(file=name or "<bytes>", error=InputError("corrupt", f"{name}: damaged."))
     doc = PDF_DOC.get("doc") if name and name.endswith(".pdf") else build_document(source=name or "x")
     report = build_report(doc, file=name or "<bytes>")
     return dataclasses.replace(report, program=program, citizenship=citizenship)
@@ -67,6 +70,14 @@ def test_upload_returns_report_page_with_download_links(client: TestClient, tmp_
 def test_text_letter_has_json_but_no_pdf_download(client: TestClient) -> None:
     r = upload(client, "offer.txt", b"Job title: Analyst\n")
     assert r.status_code == 200 and "report.json" in r.text and "annotated.pdf" not in r.text
+
+
+def test_unreadable_letter_gets_an_error_page_and_its_json(client: TestClient) -> None:
+    r = upload(client, "draft.txt", b"BROKEN letter\n")
+    assert r.status_code == 422 and 'id="error"' in r.text and "corrupt" in r.text
+    assert "annotated.pdf" not in r.text
+    link = r.text.split('href="/download/')[1].split('"')[0]
+    assert json.loads(client.get(f"/download/{link}").content)["status"] == "error"
 
 
 @pytest.mark.parametrize(("name", "data", "status"), [
