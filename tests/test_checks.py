@@ -205,3 +205,44 @@ def test_findings_in_letter_order_and_verdict() -> None:
     starts = [f.evidence.start for f in findings if f.evidence]
     assert starts == sorted(starts)
     assert Report(file="x", findings=tuple(findings)).verdict == "fail"
+
+
+def test_teer_variants_only_in_sciences_and_health() -> None:
+    from analyzer.checks._occupation import teer_variant
+
+    assert teer_variant("21101", "22100")  # chemists / chemical technologists
+    assert teer_variant("31301", "32101") is False  # different field digits
+    assert teer_variant("11100", "13102") is False  # business codes do not line up across TEERs
+
+
+def test_title_duties_conflict_silences_profession_requirements() -> None:
+    """'Solutions Architect' over analyst duties: a mismatch, and no architect licence warning."""
+    ex = Example(title="Solutions Architect", duties=GOOD, fields={**FIELDS, "education": "Bachelor's degree in "
+                 "Computer Science"}, cusma=(("architect", 0.3),), title_cusma=(("architect", 0.8),),
+                 duties_cusma=(("computer_systems_analyst", 0.42),), noc=(("21200", 0.2),),
+                 title_noc=(("21200", 0.41),), duties_noc=(("21223", 0.2), ("21221", 0.1)))
+    got = names(ex)
+    assert {"occupation-mismatch", "title-not-profession-name"} <= got
+    assert not got & {"licence-not-mentioned", "degree-field-unrelated"}
+    fix = next(f.fix for f in run(build_context(ex)) if f.rule == "title-not-profession-name")
+    assert "Solutions Architect (CUSMA: Computer Systems Analyst)" in fix
+
+
+def test_below_level_ignores_same_field_technologist_rank() -> None:
+    """A chemist whose duties rank chemical technologists first but chemists second is not flagged."""
+    chem = dict(title="Chemist", duties=GOOD, cusma=(("chemist", 0.8),), title_noc=(("21101", 1.0),))
+    assert fire("below-professional-level", duties_noc=(("22100", 0.38), ("21101", 0.07)), noc=(("21101", .9),),
+                **chem) == []
+    assert fire("below-professional-level", duties_noc=(("33101", 0.38), ("22100", 0.2)), noc=(("21101", .9),),
+                **chem) == []  # a same-field variant in the top 3
+    found = fire("below-professional-level", duties_noc=(("14200", 0.3), ("13102", 0.2)), noc=(("21101", .9),),
+                 **chem)
+    assert found and found[0].severity == "error"  # TEER 4
+
+
+def test_specificity_handles_prose_duties_and_possessives() -> None:
+    from analyzer.checks._specificity import measure
+
+    plain = measure("Review shop drawings for structural steel connections").score
+    assert measure("You will also review shop drawings for structural steel connections.").score == plain
+    assert measure("Assist in various aspects of the department's work").score == 0

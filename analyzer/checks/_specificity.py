@@ -29,6 +29,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#/.\-']*[A-Za-z0-9+#]|[A-Za-z]")
 def words(text: str) -> list[str]:
     out = []
     for w in _WORD.findall(text):
+        w = re.sub(r"['’]s?$", "", w)  # possessives: "department's" is "department"
         out += [p for p in re.split(r"[-/]", w) if p]
     return out
 
