@@ -87,7 +87,7 @@ def build_report(doc: Document, file: str = "letter.txt") -> Report:
         ("21222", "Information systems specialists", 1, 0.81), ("21223", "Database analysts", 1, 0.4),
         ("21211", "Data scientists", 1, 0.2), ("21231", "Software engineers", 1, 0.1),
         ("22220", "Computer network technicians", 2, 0.05)))
-    cusma = (CusmaCandidate("computer-systems-analyst", "Computer Systems Analyst", 0.9, "title"),)
+    cusma = (CusmaCandidate("computer_systems_analyst", "Computer Systems Analyst", 0.9, "title"),)
     findings = (
         Finding("vague-phrase", "OC102", "warning", "Catch-all wording: \"Other duties as assigned\".",
                 "Delete it or name the duties.", ev(duty2[0], duty2[0] + len("Other duties as assigned"))),
@@ -176,7 +176,7 @@ def test_csv_parses_back_one_row_per_letter(report: Report) -> None:
     first = rows[0]
     assert first["file"] == "letter.txt" and first["verdict"] == "fail"
     assert first["title"] == "Computer Systems Analyst"
-    assert first["cusma_id"] == "computer-systems-analyst" and float(first["cusma_score"]) == 0.9
+    assert first["cusma_id"] == "computer_systems_analyst" and float(first["cusma_score"]) == 0.9
     assert first["noc_code"] == "21222" and float(first["noc_score"]) == 0.81
     assert (first["errors"], first["warnings"], first["infos"]) == ("2", "1", "1")
     assert first["rules"].split(";") == ["missing-element", "unfilled-placeholder", "vague-duty",
@@ -193,7 +193,7 @@ def test_text_groups_findings_by_severity_with_quote_and_fix(report: Report) -> 
     assert out.index("Errors") < out.index("Warnings") < out.index("Notes")
     assert "\u201c$xx,xxx\u201d" in out and "Replace it with the annual salary" in out
     assert "21222 Information systems specialists (TEER 1) 0.81" in out
-    assert "Computer Systems Analyst (computer-systems-analyst) 0.90" in out
+    assert "Computer Systems Analyst (computer_systems_analyst) 0.90" in out
     assert "\x1b[31;1m" in text_report.render(report, colour=True)
 
 
