@@ -1,24 +1,29 @@
 """The duties of the position, each with its evidence span and, where given, its share of time.
 
 Where the duties section is:
-  1. after a heading that names duties ("Duties", "Key Responsibilities", ...; ``duty_cues.jsonl``),
+  1. after a heading that names duties ("Duties", "Key Responsibilities", "1. Position and Duties";
+     ``duty_cues.jsonl``),
   2. else after a paragraph that announces them ("Your duties will include:") and is followed by a
      list or table,
   3. else the longest run of list items (three or more) in the body.
 
-What is a duty inside it:
+What is a duty inside it (``duty_items.py``, ``duty_prose.py``):
   * each list item (bullets, numbers, letters, dashes) and each table row (the duty cell; the share
-    from the "%" cell; the header row is skipped);
-  * a paragraph's sentences (spaCy sentencizer), one sentence = one duty, because employers write
+    from the "%" cell or a "(30% of time)" in the text; the header row is skipped);
+  * a paragraph's sentences (spaCy sentencizer): one sentence = one duty, because employers write
     one duty per sentence far more often than they pack several into one.  The exception is a
-    list-like sentence: an announcing phrase followed by items separated by semicolons ("Your duties
-    will include: analysing X; designing Y; and testing Z") is split at the semicolons.  Sentences
-    that only announce ("Your main duties are as follows.") are dropped.
+    list-like sentence, an announcing phrase followed by items: split at semicolons ("Your duties
+    will include: analysing X; designing Y; and testing Z"), or at commas when every item starts
+    with an -ing verb ("... analysing data, preparing reports and presenting results").  Other
+    commas belong to the duty, so such a sentence stays whole.  A sentence that only announces
+    ("Your main duties are as follows.") is dropped, and so is a paragraph ending with ":".
 
-Where it stops: at the next heading, the signature, or a paragraph that is not a duty (after a
-list: any paragraph; after duty paragraphs: one that reads as terms, see ``term_cues.jsonl``, or
-whose sentences do not read as duty statements).  Furniture (running headers, footers, page
-numbers) never reaches here: segment moved it out of ``Layout.blocks``.
+Where it stops: at the next heading, the signature, a numbered section title ("2. Term"), or a
+paragraph that is not a duty (after a list: any paragraph; after duty paragraphs: one that reads
+as terms, ``term_cues.jsonl``).  Furniture never reaches here: segment moved it out of
+``Layout.blocks``.  Three segmentation slips are repaired: a wrapped item's last line read as its
+own block (it starts in lower case: joined back), a table header read as a heading, and prose or a
+list that was read as table rows (re-read as sentences).
 """
 
 from __future__ import annotations
