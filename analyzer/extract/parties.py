@@ -1,10 +1,13 @@
 """Who and where: employer name and address, worksite, the signatory.
 
-Employer: the letterhead's first line that is a name (no digits, no web or phone), else the
-company line of the signature block, else a prose cue ("X is pleased to offer", "On behalf of X,").
-Worksite: a city and province in a sentence or line about the place of work ("located in",
-"Work Location:"), else the letterhead's city line; the province comes as its 2-letter code from
-``places.jsonl`` (names and abbreviations), a known city without a province takes its province.
+Employer: a letterhead line that is a name (no digits, web or phone; a running "Confidential -"
+header skipped), preferring the one the signature block repeats; else the signature block's
+company line; else a prose cue ("X is pleased to offer", "On behalf of X,").
+Address: the letterhead's street piece and the city/postal-code piece after it, joined by ", ".
+Worksite: ranked by where (a sentence about the place of work > the letterhead > any other
+mention) and how ("city, province" > a known city alone > a province alone); the province is its
+2-letter code from ``places.jsonl``; a known city without a province takes its own.
+Signatory: the first name-like line after the valediction ("Sincerely,").
 """
 
 from __future__ import annotations
