@@ -157,6 +157,7 @@ def test_noise_is_really_in_the_letter(tmp_path: Path) -> None:
         if "hyphenation" in s["noise"] and s["format"] != "docx":
             path = render(s, tmp_path)
             raw = pdf_text(path) if s["format"] == "pdf" else path.read_text("utf-8")
+            raw = re.sub(r"\s+\d+%$", "", raw, flags=re.M)  # a table's share column ends the line
             assert re.search(r"[a-z]-\n\s*[a-z]", raw), s["id"]
 
 
