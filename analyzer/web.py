@@ -87,7 +87,7 @@ work-permit refusal risks. The letter stays on this computer.</p></header>
 <p><label>Program <select name="program" id="program"><option value="cusma">CUSMA professional</option>
 <option value="cptpp">CPTPP professional / technician</option></select></label>
 <label>Citizenship <input name="citizenship" id="citizenship" size="4" maxlength="2"
-placeholder="US" pattern="[A-Za-z]{{2}}"></label></p>
+placeholder="US" pattern="[A-Za-z]{2}"></label></p>
 <p><button type="submit" id="submit">Check the letter</button></p></form></div>"""
     # The file input itself is the drop target (no script needed), so it fills the dashed zone.
     style = ".drop{display:block;border:2px dashed #888;padding:24px;background:#fff;margin:16px 0}" \
@@ -175,6 +175,12 @@ def _analyse(analyse: Callable[..., Report], data: bytes, name: str, kind: str, 
     return report, Stored(name=name, json=as_json, pdf=pdf, created=time.monotonic())
 
 
+@dataclass(frozen=True)
+class WebSettings:
+    max_upload: int
+    analyser: Callable[..., Report]
+
+
 def create_app(max_upload: int = 10 * MB, keep: int = 32, ttl: float = 900.0,
                hosts: list[str] | None = None, analyser: Callable[..., Report] | None = None) -> FastAPI:
     """The web app.  ``hosts``: Host header values accepted (default: loopback names only);
@@ -183,70 +189,75 @@ def create_app(max_upload: int = 10 * MB, keep: int = 32, ttl: float = 900.0,
         from analyzer.pipeline import analyse as analyser
     app = FastAPI(title="offercheck", docs_url=None, redoc_url=None, openapi_url=None)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts or HOSTS)
-    store = Store(keep, ttl)
-    app.state.store = store
-
-    @app.exception_handler(HTTPException)
-    async def problem(request: Request, exc: HTTPException) -> Response:
-        # Browsers get a page; scripts (Accept: application/json) get {"detail": ...}.
-        if "text/html" in request.headers.get("accept", ""):
-            return HTMLResponse(error_page(exc.status_code, str(exc.detail)), status_code=exc.status_code)
-        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-
-    @app.middleware("http")
-    async def headers(request: Request, call_next: Any) -> Response:
-        response = await call_next(request)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        response.headers["Cache-Control"] = "no-store"
-        if response.headers.get("content-type", "").startswith("text/html"):
-            response.headers["Content-Security-Policy"] = PAGE_CSP
-        return response
-
-    @app.get("/", response_class=HTMLResponse)
-    def form() -> str:
-        return _form_page().replace("{limit}", str(max_upload // MB))
-
-    @app.post("/check", response_class=HTMLResponse)
-    async def check(request: Request) -> HTMLResponse:
-        ctype = request.headers.get("content-type", "")
-        if not ctype.startswith("multipart/form-data"):
-            raise _problem(415, "Send the letter as a multipart/form-data upload (the form on /).")
-        fields = parse_form(ctype, await _read_body(request, max_upload + FORM_SLACK))
-        filename, data = fields.get("file", (None, b""))
-        if not filename or not data:
-            raise _problem(400, "No letter was uploaded: choose a PDF, DOCX or TXT file.")
-        if len(data) > max_upload:
-            raise _problem(413, f"The letter is larger than the {max_upload // MB} MB limit.")
-        name = _safe_name(filename)
-        kind = letter_kind(name, data)
-        program, citizenship = _options(fields)
-        report, item = await run_in_threadpool(_analyse, analyser, data, name, kind, program, citizenship)
-        token = store.put(item)
-        links: list[html_report.Link] = [("Download JSON", f"/download/{token}/report.json")]
-        if item.pdf is not None:
-            links.append(("Download annotated PDF", f"/download/{token}/annotated.pdf"))
-        links.append(("Check another letter", "/", False))
-        page = html_report.render(report, links=links)
-        return HTMLResponse(page, status_code=200 if report.status == "ok" else 422)
-
-    @app.get("/download/{token}/{what}")
-    def download(token: str, what: str) -> Response:
-        item = store.get(token)
-        if item is None or what not in ("report.json", "annotated.pdf"):
-            raise _problem(404, "This report has expired or never existed; check the letter again.")
-        stem = item.name.rsplit(".", 1)[0]
-        if what == "report.json":
-            data, media, fname = item.json, "application/json", f"{stem}.offercheck.json"
-        elif item.pdf is not None:
-            data, media, fname = item.pdf, "application/pdf", f"{stem}.annotated.pdf"
-        else:
-            raise _problem(404, "There is no annotated PDF for this letter (it was not a PDF).")
-        disposition = f'attachment; filename="{fname}"'
-        return Response(data, media_type=media, headers={"Content-Disposition": disposition})
-
+    app.middleware("http")(_security_headers)
+    app.add_exception_handler(HTTPException, _problem_response)  # type: ignore[arg-type]
+    app.state.store = Store(keep, ttl)
+    app.state.settings = WebSettings(max_upload, analyser)
+    app.add_api_route("/", _form, methods=["GET"], response_class=HTMLResponse)
+    app.add_api_route("/check", _check, methods=["POST"], response_class=HTMLResponse)
+    app.add_api_route("/download/{token}/{what}", _download, methods=["GET"])
     return app
+
+
+async def _security_headers(request: Request, call_next: Any) -> Response:
+    response = await call_next(request)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Cache-Control"] = "no-store"
+    if response.headers.get("content-type", "").startswith("text/html"):
+        response.headers["Content-Security-Policy"] = PAGE_CSP
+    return response
+
+
+async def _problem_response(request: Request, exc: HTTPException) -> Response:
+    # Browsers get a page; scripts (Accept: application/json) get {"detail": ...}.
+    if "text/html" in request.headers.get("accept", ""):
+        return HTMLResponse(error_page(exc.status_code, str(exc.detail)), status_code=exc.status_code)
+    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+
+
+def _form(request: Request) -> str:
+    return _form_page().replace("{limit}", str(request.app.state.settings.max_upload // MB))
+
+
+async def _check(request: Request) -> HTMLResponse:
+    settings: WebSettings = request.app.state.settings
+    ctype = request.headers.get("content-type", "")
+    if not ctype.startswith("multipart/form-data"):
+        raise _problem(415, "Send the letter as a multipart/form-data upload (the form on /).")
+    fields = parse_form(ctype, await _read_body(request, settings.max_upload + FORM_SLACK))
+    filename, data = fields.get("file", (None, b""))
+    if not filename or not data:
+        raise _problem(400, "No letter was uploaded: choose a PDF, DOCX or TXT file.")
+    if len(data) > settings.max_upload:
+        raise _problem(413, f"The letter is larger than the {settings.max_upload // MB} MB limit.")
+    name = _safe_name(filename)
+    kind = letter_kind(name, data)
+    program, citizenship = _options(fields)
+    report, item = await run_in_threadpool(_analyse, settings.analyser, data, name, kind, program, citizenship)
+    token = request.app.state.store.put(item)
+    links: list[html_report.Link] = [("Download JSON", f"/download/{token}/report.json")]
+    if item.pdf is not None:
+        links.append(("Download annotated PDF", f"/download/{token}/annotated.pdf"))
+    links.append(("Check another letter", "/", False))
+    page = html_report.render(report, links=links)
+    return HTMLResponse(page, status_code=200 if report.status == "ok" else 422)
+
+
+def _download(request: Request, token: str, what: str) -> Response:
+    item = request.app.state.store.get(token)
+    if item is None or what not in ("report.json", "annotated.pdf"):
+        raise _problem(404, "This report has expired or never existed; check the letter again.")
+    stem = item.name.rsplit(".", 1)[0]
+    if what == "report.json":
+        data, media, fname = item.json, "application/json", f"{stem}.offercheck.json"
+    elif item.pdf is not None:
+        data, media, fname = item.pdf, "application/pdf", f"{stem}.annotated.pdf"
+    else:
+        raise _problem(404, "There is no annotated PDF for this letter (it was not a PDF).")
+    disposition = f'attachment; filename="{fname}"'
+    return Response(data, media_type=media, headers={"Content-Disposition": disposition})
 
 
 def error_page(status: int, message: str) -> str:
