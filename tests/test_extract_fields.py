@@ -192,3 +192,13 @@ def test_sentence_broken_across_two_blocks_still_gives_date_and_worksite() -> No
     assert ex.field("end_date") == "2029-08-16"
     assert ex.field("worksite") == {"city": "Saskatoon", "province": "SK"}
     assert ex.fields["worksite"].evidence.text == "Saskatoon, Saskatchewan"
+
+
+def test_amounts_and_hours_in_duties_are_not_the_wage_or_the_hours() -> None:
+    ex = extract(layout(("heading", "Duties"),
+                        ("list_item", "\u2022 Process a payroll of $2,000,000 per year for 300 staff", "\u2022"),
+                        ("list_item", "\u2022 Schedule 60 hours per week of lab time", "\u2022"),
+                        ("heading", "Compensation"),
+                        ("paragraph", "Your pay will be $4,000, and your salary is $85,000 per year. "
+                                      "You will work 37.5 hours per week.")))
+    assert ex.field("wage")["amount"] == 85000.0 and ex.field("hours_per_week") == 37.5

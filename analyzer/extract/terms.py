@@ -40,7 +40,7 @@ _PERIOD_AFTER = re.compile(
     re.I)
 _PERIOD_BEFORE = re.compile(r"\b(?P<adj>hourly|weekly|monthly|annual|yearly|annualized|base)\s+"
                             r"(?:base\s+|gross\s+)?(?:salary|wage|rate|pay|compensation)\b[^$]{0,25}$", re.I)
-_PAY_CONTEXT = re.compile(r"salary|wage|pay|paid|compensation|remuneration|rate", re.I)
+_PAY_CONTEXT = re.compile(r"\b(?:salary|wages?|pay|paid|compensation|remuneration|rate)\b", re.I)
 _NOT_PAY = re.compile(r"bonus|allowance|relocation|reimburs|stipend|signing|expense|insurance", re.I)
 BIWEEKLY_PAYS = 26
 _PERIODS = {"biweekly": "biweekly", "hour": "hour", "hr": "hour", "hourly": "hour", "week": "week", "weekly": "week",
@@ -147,6 +147,8 @@ def _hours_re() -> re.Pattern[str]:
 
 def hours_per_week(body: Body) -> Value | None:
     for part, m in body.finditer(_hours_re()):
+        if _is_duty_like(part):
+            continue
         value = _number(m.group("paren") or m.group("n") or m.group("n2") or m.group("n3"))
         if value and 1 <= value <= 80:
             return Value(value, body.evidence(part, m.start(), m.end()))
@@ -163,23 +165,28 @@ def _number(text: str | None) -> float | None:
 
 
 def wage(body: Body, hours: float | None) -> Value | None:
+    """The first amount with a pay period written next to it ("$95,000 per year", "annual salary of
+    $95,000"); else the first amount in a sentence about pay.  Duty items are not read (a duty may
+    mention a budget), nor sentences about bonuses, allowances or expenses."""
+    fallback: Value | None = None
     for part, s, e in sentences(body):
         text = part.text[s:e]
-        if _NOT_PAY.search(text):
+        if _is_duty_like(part) or _NOT_PAY.search(text):
             continue
         for m in _MONEY.finditer(part.text, s, e):
             period = _period(part.text, m, s)
-            if period is None and not _PAY_CONTEXT.search(text):
-                continue
             amount = float((m.group("amt") or m.group("amt2")).replace(",", ""))
-            if amount <= 0:
+            if amount <= 0 or (period is None and not _PAY_CONTEXT.search(text)):
                 continue
             cur = _currency(m.group("pre") or "", m.group("post") or m.group("post2") or "")
             if period == "biweekly":  # no such period in the report: state it per year
                 amount, period = round(amount * BIWEEKLY_PAYS, 2), "year"
-            value = normalise_wage(amount, cur, period or _guess_period(amount), hours)
-            return Value(value, body.evidence(part, m.start(), _period_end(part.text, m)))
-    return None
+            value = Value(normalise_wage(amount, cur, period or _guess_period(amount), hours),
+                          body.evidence(part, m.start(), _period_end(part.text, m)))
+            if period:
+                return value
+            fallback = fallback or value
+    return fallback
 
 
 def _period(text: str, m: re.Match[str], sent_start: int) -> str | None:
