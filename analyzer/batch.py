@@ -333,14 +333,7 @@ def run(paths: Sequence[str], settings: Settings, out_dir: str | Path | None = N
         manifest = Manifest(out)
     jobs = [Job(i, p, n, file_sha256(p) if out is not None else "")
             for i, (p, n) in enumerate(zip(paths, names, strict=True))]
-    done: dict[int, dict[str, Any]] = {}
-    pending = []
-    for job in jobs:
-        hit = None if force or manifest is None else manifest.cached(job, settings)
-        if hit is not None:
-            done[job.index] = hit
-        else:
-            pending.append(job)
+    done, pending = _up_to_date(jobs, settings, None if force else manifest)
     skipped = len(done)
     emitter = _OrderedEmitter(on_ready)
     for i in sorted(done):
@@ -363,6 +356,20 @@ def run(paths: Sequence[str], settings: Settings, out_dir: str | Path | None = N
     if out is not None:
         write_batch_files(out, jobs, reports, settings)
     return BatchResult(reports=reports, processed=len(pending), skipped=skipped)
+
+
+def _up_to_date(jobs: Sequence[Job], settings: Settings,
+                manifest: Manifest | None) -> tuple[dict[int, dict[str, Any]], list[Job]]:
+    """Reports that need no work (by input index), and the jobs that do."""
+    done: dict[int, dict[str, Any]] = {}
+    pending = []
+    for job in jobs:
+        hit = manifest.cached(job, settings) if manifest is not None else None
+        if hit is not None:
+            done[job.index] = hit
+        else:
+            pending.append(job)
+    return done, pending
 
 
 class _OrderedEmitter:
