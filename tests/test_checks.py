@@ -246,3 +246,27 @@ def test_specificity_handles_prose_duties_and_possessives() -> None:
     plain = measure("Review shop drawings for structural steel connections").score
     assert measure("You will also review shop drawings for structural steel connections.").score == plain
     assert measure("Assist in various aspects of the department's work").score == 0
+
+
+def test_rules_survive_empty_and_odd_letters() -> None:
+    """No rule may crash on a letter with nothing extracted, or on odd field values."""
+    empty = run(build_context(Example(title=None, duties=(), citizenship=None)))
+    assert {f.rule for f in empty} == {"missing-element"}
+    assert all(f.evidence is None for f in empty)
+    odd = Example(title="??", duties=("-", "x" * 400), program="cptpp", citizenship="ZZ",
+                  fields={"term_months": "two years", "start_date": "soon", "end_date": "2027-13-45",
+                          "education": "", "worksite": {"city": None, "province": None}, "permanent": "no"},
+                  cusma=(("no_such_profession", 0.9),), noc=(("99999", 0.9),))
+    findings = run(build_context(odd))
+    assert "citizenship-ineligible" in {f.rule for f in findings}
+    assert all(f.fix and f.message for f in findings)
+
+
+def test_docgen_writes_index_and_pages(tmp_path) -> None:
+    from analyzer.checks import discover
+    from analyzer.checks.docgen import main
+
+    assert main([str(tmp_path)]) == 0
+    pages = sorted(p.name for p in tmp_path.glob("OC*.md"))
+    assert len(pages) == len(discover()) and (tmp_path / "README.md").exists()
+    assert "OC101-vague-duty.md" in pages

@@ -34,6 +34,8 @@ class TitleNotListed(Rule):
                   "IRCC PDI, CPTPP professionals and technicians: occupations by country")
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        if ctx.extraction.title is None and not ctx.extraction.duties:
+            return  # nothing to match: missing-element reports the absent title and duties
         if ctx.program == "cptpp":
             yield from self._cptpp(ctx)
         elif ctx.profession is None and ctx.title_profession is None and duties_profession(ctx) is None:
