@@ -63,7 +63,11 @@ def _running(d: _Doc) -> None:
     head = section.header.paragraphs[0]
     head.text = d.letter.footer_text
     head.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    foot = section.footer.paragraphs[0]
+    _page_numbers(section.footer.paragraphs[0])
+
+
+def _page_numbers(foot) -> None:
+    """'Page N of M' with Word's PAGE and NUMPAGES fields."""
     foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
     foot.add_run("Page ")
     _field(foot, "PAGE", "1")
@@ -80,7 +84,27 @@ def _no_borders(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
+def _header_letterhead(d: _Doc, el: Element) -> None:
+    """The letterhead in the first page's header (a Word letter template); later pages keep the
+    running header, if any."""
+    section = d.doc.sections[0]
+    section.different_first_page_header_footer = True
+    head = section.first_page_header
+    first = head.paragraphs[0]
+    if el.text:
+        first.add_run(el.text).bold = True
+        first.runs[0].font.size = Pt(14)
+        head.add_paragraph(" · ".join(el.lines)).runs[0].font.size = Pt(8.5)
+    else:
+        first.add_run(" · ".join(el.lines)).font.size = Pt(8.5)
+    if d.letter.running:
+        _page_numbers(section.first_page_footer.paragraphs[0])
+
+
 def _letterhead(d: _Doc, el: Element) -> None:
+    if d.letter.letterhead_in_header and not d.letter.twocolumn:
+        _header_letterhead(d, el)
+        return
     if d.letter.twocolumn:
         t = d.doc.add_table(rows=1, cols=2)
         _no_borders(t)

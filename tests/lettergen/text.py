@@ -70,6 +70,7 @@ class Letter:
     wrap: bool = False
     justify: bool = False  # PDF: paragraphs and list items set flush left and right
     label_column: bool = False  # labelled lines with their values aligned in a column
+    letterhead_in_header: bool = False  # DOCX: letterhead in the first page's header, as Word templates do
     noise: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -118,6 +119,7 @@ def build(spec: dict[str, Any]) -> Letter:
         running=s["layout"] == "pagebreak" or "header-footer" in noise or ctx.running,
         hyphenate="hyphenation" in noise, wrap="wrapped" in noise, noise=noise,
         justify=ctx.choose.chance("justify", 0.3), label_column=ctx.choose.chance("label_column", 0.4),
+        letterhead_in_header=ctx.choose.chance("letterhead_in_header", 0.35),
     )
 
 
