@@ -8,6 +8,7 @@ memory under a random token for a short time, a bounded number of them."""
 
 from __future__ import annotations
 
+import asyncio
 import email.parser
 import email.policy
 import re
@@ -16,7 +17,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
@@ -179,6 +180,8 @@ def _analyse(analyse: Callable[..., Report], data: bytes, name: str, kind: str, 
 class WebSettings:
     max_upload: int
     analyser: Callable[..., Report]
+    # Letters analysed at once; more uploads wait their turn instead of exhausting memory.
+    busy: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(2))
 
 
 def create_app(max_upload: int = 10 * MB, keep: int = 32, ttl: float = 900.0,
@@ -235,7 +238,9 @@ async def _check(request: Request) -> HTMLResponse:
     name = _safe_name(filename)
     kind = letter_kind(name, data)
     program, citizenship = _options(fields)
-    report, item = await run_in_threadpool(_analyse, settings.analyser, data, name, kind, program, citizenship)
+    async with settings.busy:
+        report, item = await run_in_threadpool(_analyse, settings.analyser, data, name, kind, program,
+                                               citizenship)
     token = request.app.state.store.put(item)
     links: list[html_report.Link] = [("Download JSON", f"/download/{token}/report.json")]
     if item.pdf is not None:
