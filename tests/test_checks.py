@@ -270,3 +270,13 @@ def test_docgen_writes_index_and_pages(tmp_path) -> None:
     pages = sorted(p.name for p in tmp_path.glob("OC*.md"))
     assert len(pages) == len(discover()) and (tmp_path / "README.md").exists()
     assert "OC101-vague-duty.md" in pages
+
+
+def test_phrase_exceptions_for_legal_references_and_sic() -> None:
+    base = dict(title="Civil Engineer", duties=("Design bridge decks",), cusma=(("engineer", 0.9),))
+    assert fire("vague-phrase", paragraphs=("Stamp drawings as required by the Ontario Building Code.",),
+                **base) == []
+    assert fire("vague-phrase", paragraphs=("Visit sites as required.",), **base)
+    assert fire("unfilled-placeholder", paragraphs=("The client wrote 'recieve' [sic] in the brief.",),
+                **base) == []
+    assert fire("self-employment", paragraphs=("You will be engaged as a contractor.",), **base)

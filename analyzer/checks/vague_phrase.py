@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from analyzer.checks._phrases import find
@@ -31,6 +32,9 @@ class VaguePhrase(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for hit in find(ctx.body_text, "vague_phrases", "phrases"):
+            after = hit.entry.get("unless_followed_by")
+            if after and re.match(after, ctx.body_text[hit.end:hit.end + 20], re.IGNORECASE):
+                continue
             words = ctx.text[hit.start:hit.end]
             kind = hit.entry.get("kind", "catch-all")
             yield self.finding(f"'{words}' is {kind} wording that leaves the job open-ended.",
