@@ -62,8 +62,12 @@ def _cusma(b: Bundle, raw: np.ndarray, cal: str, share: np.ndarray | float) -> t
 
 def _agree(t_noc: tuple[NocCandidate, ...], d_noc: tuple[NocCandidate, ...],
            t_cus: tuple[CusmaCandidate, ...], d_cus: tuple[CusmaCandidate, ...]) -> bool:
-    """Same NOC minor group at the top, or the same CUSMA profession accepted by both."""
-    if t_noc[0].code[:4] == d_noc[0].code[:4]:
+    """Title and duties agree when one's best NOC minor group is among the other's top three
+    (duty text alone ranks the right group first only about half the time, so top-1 against
+    top-1 would cry wolf), or when both accept the same CUSMA profession."""
+    k = int(thresholds()["agreement_top_k"])
+    t_top, d_top = t_noc[0].code[:4], d_noc[0].code[:4]
+    if t_top in {c.code[:4] for c in d_noc[:k]} or d_top in {c.code[:4] for c in t_noc[:k]}:
         return True
     bar = acceptance()
     return t_cus[0].id == d_cus[0].id and min(t_cus[0].score, d_cus[0].score) >= bar
@@ -86,9 +90,7 @@ def match(title_text: str | None, duty_texts: Sequence[str], context: str | None
     text = " ".join(lines)
     r_t = fuse.cusma_title(idx, p_t, title_text or "", w) if p_t is not None else None
     r_d = fuse.cusma_duties(idx, p_d, text, w) if p_d is not None else None
-    r = fuse.cusma_fused(r_t, r_d, w)
-    c_share = (1 - w.duties_cusma) * r_t / np.maximum(r, 1e-9) if r_t is not None and r_d is not None \
-        else (1.0 if r_t is not None else 0.0)
+    r, c_share = fuse.cusma_fused(r_t, r_d, w)
     both = p_t is not None and p_d is not None
     m = Matches(
         noc=_noc(b, p, "noc" if both else ("title_noc" if p_t is not None else "duties_noc"), share),

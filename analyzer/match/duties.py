@@ -13,7 +13,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from analyzer.corpora import UnitGroup
-from analyzer.match.features import Featuriser, fit_idf
+from analyzer.match.features import Featuriser, dot, fit_idf
 from analyzer.match.linear import softmax
 
 FEATURES = Featuriser(char_range=(3, 5), word_range=(1, 2), stop_words="english")
@@ -40,7 +40,7 @@ def build(documents: Sequence[str]) -> DutiesModel:
 
 
 def similarity(model: DutiesModel, text: str) -> np.ndarray:
-    return (FEATURES.transform([text], model.idf) @ model.documents).toarray()[0]
+    return dot(FEATURES.transform([text], model.idf), model.documents)[0]
 
 
 def proba(model: DutiesModel, duties: Sequence[str]) -> np.ndarray:

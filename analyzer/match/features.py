@@ -40,8 +40,19 @@ class Featuriser:
     def transform(self, texts: Sequence[str], idf: np.ndarray) -> sp.csr_matrix:
         x = self.counts(texts)
         x.data = np.log1p(x.data)  # sublinear tf
-        x = x @ sp.diags(idf.astype(np.float32))
+        x.data *= idf[x.indices]  # cheaper than multiplying by a 786k-wide diagonal matrix
         return normalize(x).astype(np.float32).tocsr()
+
+
+def dot(x: sp.csr_matrix, weights: sp.csr_matrix) -> np.ndarray:
+    """``x @ weights`` as a dense array for a few query rows: only the rows of ``weights`` that
+    the query touches are read (a general sparse product scans far more)."""
+    out = np.zeros((x.shape[0], weights.shape[1]), dtype=np.float32)
+    for i in range(x.shape[0]):
+        lo, hi = x.indptr[i], x.indptr[i + 1]
+        if hi > lo:
+            out[i] = weights[x.indices[lo:hi]].T @ x.data[lo:hi]
+    return out
 
 
 def fit_idf(counts: sp.csr_matrix) -> np.ndarray:

@@ -18,6 +18,7 @@ class Weights:
     name: float = 0.5  # CUSMA title channel: name/alias likeness vs NOC support
     terms: float = 0.25  # CUSMA duties channel: distinguishing words vs NOC support
     duties_cusma: float = 0.55  # CUSMA fused: duties channel share
+    gate: float = 0.3  # duties score at which the title's CUSMA evidence counts in full
     not_covered: float = 0.7  # push-down when the title is a profession's not-covered title
 
 
@@ -51,9 +52,15 @@ def cusma_duties(idx: cusma.ProfessionIndex, p_duties: np.ndarray, text: str, w:
     return (1 - w.terms) * cusma.noc_support(idx, p_duties) + w.terms * cusma.term_hits(idx, text)
 
 
-def cusma_fused(raw_title: np.ndarray | None, raw_duties: np.ndarray | None, w: Weights) -> np.ndarray:
+def cusma_fused(raw_title: np.ndarray | None, raw_duties: np.ndarray | None,
+                w: Weights) -> tuple[np.ndarray, np.ndarray | float]:
+    """(fused raw score, title's share of it).  The duties decide what a position is (IRCC
+    classifies by duties), so the title's evidence for a profession counts only as far as the
+    duties support it: an "Accountant" who keeps the books is not an accountant."""
     if raw_title is None:
-        return raw_duties if raw_duties is not None else np.zeros(0)
+        return (raw_duties if raw_duties is not None else np.zeros(0)), 0.0
     if raw_duties is None:
-        return raw_title
-    return (1 - w.duties_cusma) * raw_title + w.duties_cusma * raw_duties
+        return raw_title, 1.0
+    from_title = (1 - w.duties_cusma) * raw_title * np.clip(raw_duties / w.gate, 0.0, 1.0)
+    fused = w.duties_cusma * raw_duties + from_title
+    return fused, np.divide(from_title, fused, out=np.zeros_like(fused), where=fused > 0)
