@@ -282,3 +282,15 @@ def test_any_omit_and_noise_combination_renders(layout: str, omit: set, noise: s
         assert truth["title"] in text
     assert all(flat(d["text"]) in text for d in truth["duties"])
     assert (truth["fields"]["signatory"] in text) if truth["fields"]["signatory"] else True
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "txt"])
+def test_french_letter(fmt: str, tmp_path: Path) -> None:
+    spec = _variant(id=f"fr-{fmt}", format=fmt, language="fr", title="Analyste des systèmes informatiques",
+                    duties=[{"text": "Analyser les besoins des utilisateurs et rédiger les spécifications"},
+                            {"text": "Concevoir et tester les interfaces entre les systèmes de l'entreprise"}])
+    text = read_back(render(spec, tmp_path))
+    assert "Objet : Offre d'emploi – Analyste des systèmes informatiques" in text
+    assert "Analyser les besoins des utilisateurs et rédiger les spécifications" in text
+    assert "Nous avons le plaisir" in text and "Dear" not in text
+    assert expected(spec)["language"] == "fr"

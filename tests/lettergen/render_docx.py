@@ -14,7 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from .text import Element, Letter
+from .model import Element, Letter
 
 LIST_STYLES = {"bullet": "List Bullet", "number": "List Number"}
 

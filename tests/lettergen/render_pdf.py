@@ -14,7 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from .text import Element, Letter
+from .model import Element, Letter
 from .wrap import Breaker, wrap
 
 W, H = LETTER

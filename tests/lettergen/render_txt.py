@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .text import Element, Letter
+from .model import Element, Letter
 from .wrap import Breaker
 
 WIDTH = 76

@@ -47,6 +47,8 @@ def validate(spec: dict[str, Any]) -> None:
         problems.append(f"format {spec.get('format')!r} not in {FORMATS}")
     problems += [f"unknown noise {n!r}" for n in spec.get("noise", []) if n not in NOISES]
     problems += [f"unknown omit {o!r}" for o in spec.get("omit", []) if o not in OMITTABLE]
+    if spec.get("language", "en") not in ("en", "fr"):
+        problems.append(f"language {spec.get('language')!r} not in ('en', 'fr')")
     if spec.get("title_in", "label") not in TITLE_PLACES:
         problems.append(f"title_in {spec.get('title_in')!r} not in {TITLE_PLACES}")
     if not spec.get("employer", {}).get("name"):
@@ -164,5 +166,5 @@ def expected(spec: dict[str, Any]) -> dict[str, Any]:
         {"text": d["text"], "share": d.get("share") if s["layout"] == "table" else None}
         for d in s["duties"]
     ]
-    return {"id": s["id"], "layout": s["layout"], "format": s["format"], "language": "en",
+    return {"id": s["id"], "layout": s["layout"], "format": s["format"], "language": s.get("language", "en"),
             "title": None if "title" in omit else s["title"], "duties": duties, "fields": fields}

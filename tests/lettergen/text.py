@@ -10,13 +10,14 @@ varies like real letters.  A spec may pin any choice in ``style`` by its name (`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from .choose import Chooser
+from .model import Element, Letter
 from .spec import normalise, seed_for
 from .terms import article, fmt_date, term_items
+from .text_fr import elements_fr
 
 CANDIDATE_ADDRESSES = {
     "US": ["2210 Maple Avenue", "Austin, TX 78704", "United States"],
@@ -46,38 +47,6 @@ TITLE_LABELS = ["Position:", "Job Title:", "Position Title:", "Role:", "Title:",
 VALEDICTIONS = ["Sincerely,", "Yours truly,", "Kind regards,", "Best regards,"]
 
 
-@dataclass
-class Element:
-    """One piece of the letter.  ``kind`` decides how each renderer draws it."""
-
-    kind: str  # letterhead|line|subject|heading|para|label|item|table|break|signature|gap
-    text: str = ""
-    lines: tuple[str, ...] = ()  # letterhead address/contact lines, signature lines
-    marker: str = ""  # list marker as printed ("•", "3.", "(c)")
-    rows: tuple[tuple[str, ...], ...] = ()  # table: header row first
-    duty: bool = False  # duty text: hyphenation noise applies here
-    page: int = 0  # break: start a new page unless already on this page or later (0: always)
-
-
-@dataclass
-class Letter:
-    elements: list[Element]
-    employer: str | None
-    list_kind: str = "bullet"  # bullet|number|plain (DOCX list style)
-    twocolumn: bool = False
-    running: bool = False  # running header/footer with "Page N of M"
-    hyphenate: bool = False
-    wrap: bool = False
-    justify: bool = False  # PDF: paragraphs and list items set flush left and right
-    label_column: bool = False  # labelled lines with their values aligned in a column
-    letterhead_in_header: bool = False  # DOCX: letterhead in the first page's header, as Word templates do
-    noise: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def footer_text(self) -> str:
-        return f"Confidential – {self.employer}" if self.employer else "Confidential"
-
-
 def marker_for(kind: str, i: int) -> str:
     """The i-th (0-based) marker in a numbering style like '1.', '1)', '(a)', 'a.'."""
     n = str(i + 1) if kind[0 if kind[0] != "(" else 1] == "1" else chr(ord("a") + i)
@@ -102,9 +71,12 @@ def build(spec: dict[str, Any]) -> Letter:
     """The letter for a spec, with its wording chosen and its noise applied."""
     s = normalise(spec)
     ctx = _Context(s, Chooser(seed_for(s), s["style"]))
-    els = ctx.head() + ctx.opening() + ctx.duties_section()
-    els += [Element("para", p) for p in s["extra_paragraphs"]]
-    els += ctx.terms() + ctx.closing()
+    if s.get("language") == "fr":
+        els = elements_fr(s, ctx.choose)
+    else:
+        els = ctx.head() + ctx.opening() + ctx.duties_section()
+        els += [Element("para", p) for p in s["extra_paragraphs"]]
+        els += ctx.terms() + ctx.closing()
     style_headings(els, ctx.choose("heading_style", ["plain"] * 6 + ["upper"] * 2 + ["numbered"] * 2),
                    numbered_list=s["layout"] == "numbered")
     noise = tuple(s["noise"])
