@@ -7,7 +7,6 @@ carries the :class:`InputError` instead, so a batch goes on past broken files.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,19 +15,6 @@ from analyzer.types import InputError, Report
 log = logging.getLogger(__name__)
 
 PROGRAMS: tuple[str, ...] = ("cusma", "cptpp")
-
-
-@dataclass(frozen=True)
-class PipelineReport(Report):
-    """A :class:`Report` that remembers whether its JSON should carry the letter text.
-
-    ``Report`` itself has no such field; the subclass keeps ``analyse(..., include_text=True)``
-    meaningful for integrators who call ``.to_dict()`` without arguments."""
-
-    include_text: bool = False
-
-    def to_dict(self, include_text: bool | None = None) -> dict[str, Any]:
-        return super().to_dict(self.include_text if include_text is None else include_text)
 
 
 def source_label(source: str | Path | bytes, name: str | None) -> str:
@@ -60,13 +46,13 @@ def analyse(
     label = source_label(source, name)
     base = {"file": label, "program": program, "citizenship": cc, "include_text": include_text}
     try:
-        return PipelineReport(**base, **_run_stages(source, name, program, cc, config))
+        return Report(**base, **_run_stages(source, name, program, cc, config))
     except InputError as exc:
-        return PipelineReport(**base, error=exc)
+        return Report(**base, error=exc)
     except Exception as exc:  # a bug in a stage must not stop a batch; keep the trace in the log
         log.exception("internal error while analysing %s", label)
         message = f"{label}: internal error while analysing the letter ({type(exc).__name__}: {exc})."
-        return PipelineReport(**base, error=InputError("internal_error", message))
+        return Report(**base, error=InputError("internal_error", message))
 
 
 def _run_stages(

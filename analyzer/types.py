@@ -263,6 +263,7 @@ class Report:
     extraction: Extraction | None = None
     matches: Matches | None = None
     findings: tuple[Finding, ...] = ()
+    include_text: bool = False  # whether to_dict() adds the document text (evidence offsets index it)
 
     @property
     def status(self) -> str:
@@ -275,7 +276,8 @@ class Report:
         worst = max((SEVERITY_RANK[f.severity] for f in self.findings), default=-1)
         return {2: "fail", 1: "review"}.get(worst, "pass")
 
-    def to_dict(self, include_text: bool = False) -> dict[str, Any]:
+    def to_dict(self, include_text: bool | None = None) -> dict[str, Any]:
+        include_text = self.include_text if include_text is None else include_text
         ex, m = self.extraction, self.matches
         d: dict[str, Any] = {
             "schema": SCHEMA_ID,

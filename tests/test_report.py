@@ -14,7 +14,6 @@ import pytest
 from reportlab.lib.pagesizes import letter as LETTER
 from reportlab.pdfgen import canvas
 
-from analyzer.pipeline import PipelineReport
 from analyzer.report import csv as csv_report
 from analyzer.report import json as json_report
 from analyzer.report import text as text_report
@@ -98,7 +97,7 @@ def build_report(doc: Document, file: str = "letter.txt") -> Report:
         Finding("missing-element", "OC503", "error", "The letter gives no start date.",
                 "Add the start date.", None),
     )
-    return PipelineReport(file=file, program="cusma", citizenship="US", document=doc,
+    return Report(file=file, program="cusma", citizenship="US", document=doc,
                           extraction=extraction, matches=Matches(noc=noc, cusma=cusma), findings=findings)
 
 
@@ -218,7 +217,7 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPa
 
 def test_pipeline_report_keeps_include_text_choice(report: Report) -> None:
     assert "text" not in report.to_dict()
-    with_text = PipelineReport(file="x.txt", document=report.document, include_text=True)
+    with_text = Report(file="x.txt", document=report.document, include_text=True)
     assert with_text.to_dict()["text"] == report.document.text  # type: ignore[union-attr]
 
 
