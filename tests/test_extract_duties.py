@@ -171,3 +171,11 @@ def test_list_broken_into_rows_ends_at_the_next_paragraph() -> None:
         "Analyse operating costs to identify savings.",
         "Interview department heads to diagnose delays in the financial close.",
         "Recommend changes to reporting lines."]
+
+
+def test_numbered_section_titles_end_prose_duties() -> None:
+    ex = extract(layout(("list_item", "1. Job Duties", "1."),
+                        ("paragraph", "You will prepare forest management plans. You will supervise cruising."),
+                        ("list_item", "2. Terms of Employment", "2."),
+                        ("paragraph", "Your anticipated start date is July 1, 2027.")))
+    assert [d.text for d in ex.duties] == ["You will prepare forest management plans.", "You will supervise cruising."]

@@ -202,3 +202,11 @@ def test_amounts_and_hours_in_duties_are_not_the_wage_or_the_hours() -> None:
                         ("paragraph", "Your pay will be $4,000, and your salary is $85,000 per year. "
                                       "You will work 37.5 hours per week.")))
     assert ex.field("wage")["amount"] == 85000.0 and ex.field("hours_per_week") == 37.5
+
+
+def test_two_column_letterhead_read_as_one_line() -> None:
+    ex = extract(layout(("letterhead", "Studio Blanc Design Inc. 5455 Avenue de Gaspé, Suite 710\n"
+                                       "Montréal, QC H2T 3B3\nTel. (514) 555-0100"),
+                        ("paragraph", "We are pleased to offer you the position of Interior Designer.")))
+    assert ex.field("employer") == "Studio Blanc Design Inc."
+    assert ex.field("employer_address") == "5455 Avenue de Gaspé, Suite 710, Montréal, QC H2T 3B3"

@@ -17,7 +17,7 @@ from tests.pdfs import L, flow_pdf
 
 SPECS = {s["id"]: s for s in load_specs(Path(__file__).parent / "labelled" / "letters")}
 # One letter per format, and the layouts that are hardest to read (table, paragraph, page breaks).
-CASES = ["bullets-04", "paragraph-05", "table-01", "pagebreak-02", "twocolumn-03", "signed-page3-01"]
+CASES = ["numbered-04", "paragraph-05", "table-01", "pagebreak-02", "twocolumn-03", "signed-page3-01"]
 
 
 @pytest.mark.parametrize("spec_id", CASES)

@@ -78,9 +78,9 @@ def _ends_section(part: Part, first_item: Part | None) -> bool:
     key = heading_key(text)
     if key in section_headings() or key in duty_cues()[0]:
         return True
-    # Bullets so far, now a numbered Title Case line: the letter's next numbered section.
-    return (first_item is not None and _family(part.block.marker) == "number"
-            and _family(first_item.block.marker) != "number" and _title_case(text))
+    # A numbered Title Case line that does not continue the list's own numbering: the next section.
+    return (_family(part.block.marker) == "number" and _title_case(text)
+            and (first_item is None or _family(first_item.block.marker) != "number"))
 
 
 def _title_case(text: str) -> bool:

@@ -66,7 +66,7 @@ def employer(body: Body) -> Value | None:
     running = _furniture_texts(body)
     names: list[Value] = []
     for line in _lines(body, _letterhead(body)):
-        text = _first_segment(clean(line.text).text)
+        text = _name_then_street(_first_segment(clean(line.text).text), 0)[0][0]
         if text.lower() in running or _RUNNING.match(text):
             continue  # a running header at the top of page 1
         if _name_like(text):
@@ -125,8 +125,19 @@ def _segments(body: Body, parts: list[Part]) -> list[tuple[str, int, int]]:
             at = line.text.find(piece, pos)
             pos = at + len(piece)
             if piece.strip():
-                out.append((piece.strip(), line.start + at, line.start + pos))
+                out += _name_then_street(piece.strip(), line.start + at)
     return out
+
+
+_NAME_STREET = re.compile(r"^(?P<name>\D+?)\s+(?=\d+[A-Za-z]?\s+[A-Z])")
+
+
+def _name_then_street(piece: str, start: int) -> list[tuple[str, int, int]]:
+    """"Maple Inc. 100 King Street" (a two-column letterhead read as one line) -> name, street."""
+    m = _NAME_STREET.match(piece)
+    if m and _has_suffix(m.group("name")):
+        return [(m.group("name"), start, start + m.end("name")), (piece[m.end():], start + m.end(), start + len(piece))]
+    return [(piece, start, start + len(piece))]
 
 
 def employer_address(body: Body) -> Value | None:

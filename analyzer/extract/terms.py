@@ -40,6 +40,7 @@ _PERIOD_AFTER = re.compile(
     re.I)
 _PERIOD_BEFORE = re.compile(r"\b(?P<adj>hourly|weekly|monthly|annual|yearly|annualized|base)\s+"
                             r"(?:base\s+|gross\s+)?(?:salary|wage|rate|pay|compensation)\b[^$]{0,25}$", re.I)
+_RANGE_WORD = re.compile(r"\s*(?:to|-|\u2013|and)\s*", re.I)
 _PAY_CONTEXT = re.compile(r"\b(?:salary|wages?|pay|paid|compensation|remuneration|rate)\b", re.I)
 _NOT_PAY = re.compile(r"bonus|allowance|relocation|reimburs|stipend|signing|expense|insurance", re.I)
 BIWEEKLY_PAYS = 26
@@ -173,8 +174,12 @@ def wage(body: Body, hours: float | None) -> Value | None:
         text = part.text[s:e]
         if _is_duty_like(part) or _NOT_PAY.search(text):
             continue
+        prev: re.Match[str] | None = None
         for m in _MONEY.finditer(part.text, s, e):
             period = _period(part.text, m, s)
+            if prev is not None and _RANGE_WORD.fullmatch(part.text[prev.end():m.start()]):
+                m = prev  # "$90,000 to $100,000 per year": the range's lower end, the period after it
+            prev = m
             amount = float((m.group("amt") or m.group("amt2")).replace(",", ""))
             if amount <= 0 or (period is None and not _PAY_CONTEXT.search(text)):
                 continue
