@@ -9,7 +9,9 @@ Every spec is rendered with ``tests.lettergen`` into a temporary folder and read
   (greedy by best ratio);
 * field accuracy: per field, over every letter (a None expectation counts: the reader must then
   find nothing); "overall" pools every field.  When a spec gives start and end dates but no term
-  length, the expected ``term_months`` is computed from the dates (as the Extraction contract asks).
+  length, the expected ``term_months`` is computed from the dates (as the Extraction contract asks);
+* French specs (``"language": "fr"``): counted apart, right when extract refuses them with
+  ``unsupported_language``.
 
 ``run() -> str`` returns the markdown section; ``python -m tests.eval_extraction [-v]`` prints it
 (``-v`` also lists every miss with its spec id).
@@ -145,11 +147,13 @@ def _pct(a: int, b: int) -> str:
     return f"{100 * a / b:.1f}%" if b else "n/a"
 
 
-def evaluate(spec_dir: Path = SPEC_DIR) -> tuple[dict[str, Tally], dict[str, Tally], Tally, list[str], float]:
+def evaluate(spec_dir: Path = SPEC_DIR
+             ) -> tuple[dict[str, Tally], dict[str, Tally], Tally, list[str], float, list[int]]:
     by_layout: dict[str, Tally] = defaultdict(Tally)
     by_format: dict[str, Tally] = defaultdict(Tally)
     total = Tally()
     misses: list[str] = []
+    refused = [0, 0]  # non-English letters refused with unsupported_language, of all non-English
     spent = 0.0
     get_nlp()  # start-up cost (spaCy pipeline, pattern files) is not part of the per-letter time
     with tempfile.TemporaryDirectory() as tmp:
@@ -163,10 +167,18 @@ def evaluate(spec_dir: Path = SPEC_DIR) -> tuple[dict[str, Tally], dict[str, Tal
                 spent += time.perf_counter() - t0
             except InputError as exc:
                 ex = None
+                if spec.get("language", "en") != "en":
+                    refused[0] += exc.code == "unsupported_language"
+                    refused[1] += 1
+                    continue
                 misses.append(f"{truth['id']}: {exc.code}: {exc.message}")
+            if spec.get("language", "en") != "en":  # read as English: a miss
+                refused[1] += 1
+                misses.append(f"{truth['id']}: a {spec['language']} letter was not refused")
+                continue
             for tally in (by_layout[truth["layout"]], by_format[truth["format"]], total):
                 tally.add(truth, ex, misses if tally is total else [])
-    return by_layout, by_format, total, misses, spent
+    return by_layout, by_format, total, misses, spent, refused
 
 
 HEADER = ["", "letters", "title accuracy", "duty precision", "duty recall", "field accuracy"]
@@ -179,7 +191,7 @@ def _table(rows: list[list[str]]) -> str:
 
 
 def run(verbose: bool = False) -> str:
-    by_layout, by_format, total, misses, spent = evaluate()
+    by_layout, by_format, total, misses, spent, refused = evaluate()
     fields = total.fields
     out = [
         "## Extraction (title, duties, fields)",
@@ -204,6 +216,9 @@ def run(verbose: bool = False) -> str:
     ]
     out += [f"| {name} | {fields[name][0]} | {fields[name][1]} | {_pct(*fields[name])} |" for name in FIELD_NAMES]
     met = total.targets_met(True) and all(t.targets_met(False) for t in by_layout.values())
+    if refused[1]:
+        out += ["", f"Non-English letters refused with `unsupported_language`: {refused[0]} of {refused[1]} "
+                "(not counted in the tables above)."]
     out += ["", f"Targets met: {'yes' if met else 'no'}.  Extraction time: "
             f"{1000 * spent / max(total.letters, 1):.1f} ms per letter (extract only, after start-up)."]
     if total.errors:
