@@ -179,3 +179,12 @@ def test_numbered_section_titles_end_prose_duties() -> None:
                         ("list_item", "2. Terms of Employment", "2."),
                         ("paragraph", "Your anticipated start date is July 1, 2027.")))
     assert [d.text for d in ex.duties] == ["You will prepare forest management plans.", "You will supervise cruising."]
+
+
+def test_row_numbers_are_not_shares_and_bare_last_column_numbers_are() -> None:
+    ex = extract(layout(("heading", "Duties"),
+                        ("table_row", "1 | Audit the accounts of client companies | 60", None,
+                         ("1", "Audit the accounts of client companies", "60")),
+                        ("table_row", "2 | Prepare tax returns", None, ("2", "Prepare tax returns"))))
+    assert [(d.text, d.share) for d in ex.duties] == [("Audit the accounts of client companies", 60.0),
+                                                      ("Prepare tax returns", None)]

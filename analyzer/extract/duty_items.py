@@ -64,16 +64,18 @@ def item_duties(body: Body, part: Part) -> list[Duty]:
 
 
 def row_duty(body: Body, part: Part) -> Duty | None:
+    """The duty cell (the longest) of a table row, and its share from a "%" (or last, numeric) cell."""
     cells = [c for c in part.block.cells if c.strip()]
     if not cells:
         cells = [c for c in re.split(r"\s*\|\s*|\t|\s{3,}", part.text) if c.strip()]
     share = None
     texts = []
-    for c in cells:
+    for k, c in enumerate(cells):
         m = SHARE_CELL.match(c)
-        if m and share is None:
+        # A bare number is a share only in a last column ("30"); in a first column it numbers the row.
+        if m and share is None and ("%" in c or (k == len(cells) - 1 and k > 0)):
             share = float(m.group("n"))
-        else:
+        elif not (m and k == 0):
             texts.append(c)
     if not texts:
         return None
@@ -83,7 +85,7 @@ def row_duty(body: Body, part: Part) -> Duty | None:
     span = find_cell(part.text, cell)
     if span is None:
         return None
-    return make_duty(body, part, span[0], span[1], share if share is not None else None)
+    return make_duty(body, part, span[0], span[1], share)
 
 
 def is_header_row(text: str) -> bool:
