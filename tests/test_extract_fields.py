@@ -20,6 +20,7 @@ def fields(*paragraphs: str) -> Extraction:
     ("January 15, 2027", "2027-01-15"), ("Jan. 15th, 2027", "2027-01-15"), ("15 January 2027", "2027-01-15"),
     ("2027-01-15", "2027-01-15"), ("01/15/2027", "2027-01-15"), ("15/01/2027", "2027-01-15"),
     ("Sept. 3, 2027", "2027-09-03"), ("the 1st day of March, 2027", "2027-03-01"),
+    ("the 15th of January, 2027", "2027-01-15"), ("15-Jan-2027", "2027-01-15"), ("Jan 15 2027", "2027-01-15"),
 ])
 def test_date_formats(text: str, iso: str) -> None:
     m = dates.DATE_RE.search(text)

@@ -22,7 +22,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 DATE_RE = re.compile(
     rf"\b(?:{_MON}\s+{_DAY},?\s+{_YEAR}"
-    rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+day\s+of)?\s+(?P<mon2>[A-Za-z]{{3,9}})\.?,?\s+(?P<year2>(?:19|20)\d\d)"
+    rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?:day\s+)?of)?[\s-]+(?P<mon2>[A-Za-z]{{3,9}})\.?,?[\s-]+(?P<year2>(?:19|20)\d\d)"
     rf"|(?P<iy>(?:19|20)\d\d)[-/.](?P<im>[01]?\d)[-/.](?P<id>[0-3]?\d)"
     rf"|(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<ny>(?:19|20)\d\d))\b",
     re.I,
