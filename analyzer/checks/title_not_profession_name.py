@@ -8,6 +8,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from analyzer.checks._data import norm_id
 from analyzer.checks.base import CheckContext, Example, Rule
 from analyzer.checks.title_not_listed import duties_profession
 from analyzer.types import Finding
@@ -40,6 +41,9 @@ class TitleNotProfessionName(Rule):
         title = ctx.title_text
         if prof is None or not title or names_profession(title, prof):
             return
+        named = ctx.title_profession
+        if conflict is None and named is not None and norm_id(named.id) != norm_id(prof.id):
+            return  # the title names another listed profession: a level or field question, not a naming one
         yield self.finding(
             f"The duties fit {prof.name}, but the title '{title}' is not that profession's Appendix 2 name.",
             f"Rename the position '{_base(title)} (CUSMA: {display_name(prof)})', or use '{display_name(prof)}' "
