@@ -108,3 +108,16 @@ def test_title_line_of_the_signature_block_is_not_the_job_title() -> None:
                     ("signature", "Sincerely,\nName: Sarah Thompson\nTitle: Director, Human Resources")) == "Economist"
     assert title_of(("paragraph", "We are pleased to offer you the position of Economist."),
                     ("paragraph", "Yours truly,"), ("paragraph", "Title: Director, Human Resources")) == "Economist"
+
+
+@pytest.mark.parametrize(("sentence", "title"), [
+    ("We offer you the position of Manager, Quality Assurance, reporting to the COO.", "Manager, Quality Assurance"),
+    ("We offer you the position of Director, Finance.", "Director, Finance"),
+    ("We offer you the position of Analyst, Toronto office.", "Analyst"),
+    ("We offer you the position of Analyst, Maple Inc.", "Analyst"),
+    ("Your title will be Lead UX Designer.", "Lead UX Designer"),
+    ("You will be employed in the capacity of Quality Assurance Analyst.", "Quality Assurance Analyst"),
+    ("Maple Inc. hereby offers you employment as an Engineer-in-Training (EIT).", "Engineer-in-Training"),
+])
+def test_comma_titles_and_more_prose_cues(sentence: str, title: str) -> None:
+    assert title_of(("paragraph", sentence)) == title

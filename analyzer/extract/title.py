@@ -30,6 +30,7 @@ from analyzer.nlp import load_patterns
 from analyzer.types import Value
 
 MAX_WORDS = 10
+_COMPANY = frozenset({"inc", "ltd", "corp", "llp", "limited", "corporation", "co", "lp", "ulc"})
 _NOC_TAIL = re.compile(r"\s*[\(\[]\s*(?:NOC|TEER)\b.*$", re.I)
 _EDGE = " \t.,;:-\u2013\u2014\"'()"
 
@@ -267,11 +268,29 @@ def _prose_span(text: str, pos: int) -> tuple[int, int] | None:
         if not bare or w[0] in "(\"[":
             break
         end = ws + len(w.rstrip(".,;:)\"'!?")) if w[-1] in ".,;:)\"'!?" else we
+        if w.endswith(",") and capital and k < 2:
+            end = _comma_title(text, words, k, end)
+            break
         if w[-1] in ",;:()!?" or (w.endswith(".") and not _abbrev(bare)):
             break
         if k + 1 >= MAX_WORDS:
             break
     return (pos, end) if end else None
+
+
+def _comma_title(text: str, words: list, k: int, end: int) -> int:
+    """"Manager, Quality Assurance, reporting to ..." -> "Manager, Quality Assurance": after a
+    one- or two-word title, a comma and a capitalised run that is not a place or a company and is
+    itself closed by a comma or full stop continue the title (the Canadian "Director, Finance")."""
+    run_end = None
+    for ws, _we, w in words[k + 1:k + 5]:
+        bare = w.strip(".,;:()\"'")
+        if not bare[:1].isupper() or bare.lower() in _place_words() or bare.rstrip(".").lower() in _COMPANY:
+            return end
+        run_end = ws + len(w.rstrip(".,;:)\"'"))
+        if w[-1] in ",.;":
+            return run_end
+    return end
 
 
 def _abbrev(word: str) -> bool:
