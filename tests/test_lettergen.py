@@ -232,6 +232,9 @@ def test_bad_specs_are_rejected() -> None:
         validate(_variant(layout="zigzag"))
     with pytest.raises(ValueError, match="omit"):
         validate(_variant(omit=["salary"]))
+    with pytest.raises(ValueError, match="title"):
+        validate(_variant(title=""))
+    validate(_variant(title="", omit=["title"]))
 
 
 def test_cli_renders_a_directory(tmp_path: Path) -> None:

@@ -56,6 +56,8 @@ def validate(spec: dict[str, Any]) -> None:
     wage = spec.get("terms", {}).get("wage")
     if wage and wage.get("period") not in WAGE_PERIODS:
         problems.append(f"wage period {wage.get('period')!r} not in {tuple(WAGE_PERIODS)}")
+    if "title" not in spec.get("omit", []) and not spec.get("title"):
+        problems.append("no title (add one or omit 'title')")
     if "duties" not in spec.get("omit", []) and not spec.get("duties"):
         problems.append("no duties (add some or omit 'duties')")
     if problems:

@@ -33,7 +33,7 @@ def money_fr(amount: float) -> str:
 def elements_fr(s: dict[str, Any], choose: Chooser) -> list[Element]:
     """The whole letter in French, in the same element kinds the English wording uses."""
     emp, cand, t = s["employer"], s["candidate"], s["terms"]
-    title = s["title"]
+    title = s.get("title") or "à déterminer"
     els = [Element("letterhead", emp["name"], lines=(emp.get("address", ""), f"{emp.get('city', '')} "
                                                      f"({emp.get('province', '')}) {emp.get('postal_code', '')}")),
            Element("line", f"{emp.get('city', 'Montréal')}, le {date_fr(s.get('date') or '2026-11-02')}"),
