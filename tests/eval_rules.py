@@ -63,7 +63,8 @@ def vague_duty_section() -> str:
     return "\n".join(lines)
 
 
-def _analyse_all(specs: list[dict[str, Any]]) -> dict[str, set[str]]:
+def _analyse_all(specs: list[dict[str, Any]], details: list[str] | None = None) -> dict[str, set[str]]:
+    """Rules firing at warning or above per letter id; ``details`` collects one table row per finding."""
     from analyzer.pipeline import analyse
     from tests.lettergen import render
 
@@ -76,7 +77,11 @@ def _analyse_all(specs: list[dict[str, Any]]) -> dict[str, set[str]]:
             if report.error is not None:
                 fired[spec["id"]] = {f"<error: {report.error.code}>"}
                 continue
-            fired[spec["id"]] = {f.rule for f in report.findings if f.severity in ("warning", "error")}
+            shown = [f for f in report.findings if f.severity in ("warning", "error")]
+            fired[spec["id"]] = {f.rule for f in shown}
+            if details is not None:
+                details += [f"| {spec['id']} | {spec.get('title', '')} | {f.rule} | "
+                            f"{(f.evidence.text if f.evidence else '-').replace(chr(10), ' ')[:70]} |" for f in shown]
     return fired
 
 
@@ -137,13 +142,15 @@ def extraction_letters_section() -> str:
     from tests.lettergen import load_specs
 
     specs = load_specs(LETTERS)
-    fired = _analyse_all(specs)
+    details: list[str] = []
+    fired = _analyse_all(specs, details)
     counts = Counter(rule for rules in fired.values() for rule in rules)
     lines = ["### Findings on the extraction set's letters (not labelled for findings)", "",
              f"{len(specs)} letters written by the extraction engineer as ordinary offers (some permanent on "
              "purpose, some with working titles). Letters with a warning or error, per rule:", "",
              "| rule | letters |", "|---|---|"]
     lines += [f"| {rule} | {n} |" for rule, n in sorted(counts.items())]
+    lines += ["", "Every finding, for review:", "", "| letter | title | rule | evidence |", "|---|---|---|---|", *details]
     return "\n".join(lines)
 
 
