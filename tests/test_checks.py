@@ -280,3 +280,22 @@ def test_phrase_exceptions_for_legal_references_and_sic() -> None:
     assert fire("unfilled-placeholder", paragraphs=("The client wrote 'recieve' [sic] in the brief.",),
                 **base) == []
     assert fire("self-employment", paragraphs=("You will be engaged as a contractor.",), **base)
+
+
+def test_a_failing_rule_costs_only_its_own_findings(monkeypatch, caplog) -> None:
+    import analyzer.checks as checks
+    from analyzer.checks import Rule
+
+    class Broken(Rule):
+        code, name = "OC199", "broken-rule"
+
+        def check(self, ctx):
+            raise RuntimeError("boom")
+
+    real = checks.rules
+    monkeypatch.setattr(checks, "rules", lambda program=None: [Broken, *real(program)])
+    ex = Example(title="Computer Systems Analyst", duties=GOOD, paragraphs=("Perform other duties as assigned.",),
+                 **CSA)
+    found = run(build_context(ex))
+    assert [f.rule for f in found] .count("vague-phrase") == 1
+    assert "OC199 broken-rule failed" in caplog.text

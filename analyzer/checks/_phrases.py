@@ -52,7 +52,7 @@ def find(text: str, lexicon_name: str, key: str) -> list[Hit]:
     Line breaks are replaced by spaces of the same length, so a phrase wrapped over two lines
     matches and offsets still index the original text."""
     matcher, entries = _matcher(lexicon_name, key)
-    doc = nlp().tokenizer(text.replace("\n", " "))
+    doc = _tokens(text)
     spans = [(doc[s:e].start_char, doc[s:e].end_char, int(nlp().vocab.strings[m]))
              for m, s, e in matcher(doc)]
     spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
@@ -62,6 +62,12 @@ def find(text: str, lexicon_name: str, key: str) -> list[Hit]:
             continue
         hits.append(Hit(start, end, entries[idx]))
     return hits
+
+
+@lru_cache(maxsize=4)
+def _tokens(text: str) -> spacy.tokens.Doc:
+    """One tokenisation per letter for all the phrase lists (the rules search the same body text)."""
+    return nlp().tokenizer(text.replace("\n", " "))
 
 
 _NEGATION = re.compile(
