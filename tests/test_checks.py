@@ -297,5 +297,5 @@ def test_a_failing_rule_costs_only_its_own_findings(monkeypatch, caplog) -> None
     ex = Example(title="Computer Systems Analyst", duties=GOOD, paragraphs=("Perform other duties as assigned.",),
                  **CSA)
     found = run(build_context(ex))
-    assert [f.rule for f in found] .count("vague-phrase") == 1
+    assert [f.rule for f in found].count("vague-phrase") == 1
     assert "OC199 broken-rule failed" in caplog.text
