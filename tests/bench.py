@@ -2,7 +2,7 @@
 
     python -m tests.bench [--letters 220] [--rss-letters 2000] [--runs 5] [--no-profile]
 
-Generates (once, cached in ``.bench/corpus``) a corpus of realistic letters from the labelled
+Generates (once, cached in ``.bench/corpus-N``) a corpus of realistic letters from the labelled
 specs (tests/labelled/letters) recombined with seeded randomness (1-4 pages, every labelled layout,
 mostly PDF), then measures, in one run:
 
@@ -74,7 +74,7 @@ FILLER: tuple[str, ...] = (
 
 def variant(base: dict[str, Any], donors: Sequence[dict[str, Any]], rng: random.Random, i: int) -> dict[str, Any]:
     """One realistic letter spec: a labelled spec's layout and employer with a donor's title and
-    duties (sometimes mixed with a second donor's), a random format and 0-14 filler paragraphs."""
+    duties (sometimes mixed with a second donor's), a random format and 0-22 filler paragraphs."""
     spec = copy.deepcopy(base)
     donor = rng.choice(donors)
     spec["id"] = f"bench-{i:04d}"
@@ -88,8 +88,12 @@ def variant(base: dict[str, Any], donors: Sequence[dict[str, Any]], rng: random.
         spec["duties"] = copy.deepcopy(duties[:12])
     spec["format"] = rng.choices([f for f, _ in FORMAT_WEIGHTS], [w for _, w in FORMAT_WEIGHTS])[0]
     pages_goal = rng.choice((1, 1, 2, 2, 3, 4))
-    spec["extra_paragraphs"] = list(spec.get("extra_paragraphs", [])) + rng.sample(
-        FILLER * 2, k=min(len(FILLER) * 2, max(0, (pages_goal - 1) * 5 + rng.randint(0, 2))))
+    extra = {1: 0, 2: 4, 3: 12, 4: 20}[pages_goal] + rng.randint(0, 2)
+    if pages_goal == 1:  # a short letter: few duties, no extra paragraphs
+        spec["duties"] = spec.get("duties", [])[:4]
+        spec["extra_paragraphs"] = []
+    spec["extra_paragraphs"] = list(spec.get("extra_paragraphs", [])) + [
+        rng.choice(FILLER) for _ in range(extra)]
     spec["seed"] = rng.randrange(10**6)
     return spec
 
@@ -100,7 +104,7 @@ def build_corpus(n: int, seed: int = 7) -> list[Path]:
 
     specs = [s for s in load_specs(SPECS) if s.get("language", "en") == "en"]
     key = hashlib.sha256(json.dumps([n, seed, specs], sort_keys=True).encode()).hexdigest()[:16]
-    out = CACHE / "corpus"
+    out = CACHE / f"corpus-{n}"
     stamp = out / f".key-{key}"
     if stamp.exists():
         return sorted(p for p in out.iterdir() if p.suffix in (".pdf", ".docx", ".txt"))
@@ -389,7 +393,7 @@ def render(res: Results, args: argparse.Namespace) -> str:
         "",
         f"Corpus: {res.letters} generated letters ({res.pages} pages; {res.pdfs} PDFs with "
         f"{res.pdf_pages} pages, the rest DOCX/TXT), every labelled layout, specs recombined from "
-        "tests/labelled/letters with seeded randomness (cached in `.bench/corpus`).",
+        "tests/labelled/letters with seeded randomness (cached in `.bench/corpus-N`).",
         "",
         "| measure | value | target | |",
         "|---|---|---|---|",
@@ -474,9 +478,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def load_results(path: Path = CACHE / "bench-results.json") -> dict[str, Any] | None:
+    """The numbers of the last saved ``make bench`` run (for the evaluation notebook), if any."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
 def _as_json(res: Results) -> dict[str, Any]:
     """The run's numbers for the evaluation notebook's charts."""
-    return {"letters": res.letters, "pages": res.pages, "workers": res.workers, "one_s": res.one_s,
+    return {"when": f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC", "letters": res.letters, "pages": res.pages, "workers": res.workers, "one_s": res.one_s,
             "all_s": res.all_s, "floor_s": res.floor_s, "pdf_pipeline_s": res.pdf_pipeline_s,
             "stages": res.stages, "cold_check_s": res.cold_check_s, "cold_bare_s": res.cold_bare_s,
             "match_ms": res.match_ms, "rss": res.rss, "pdfs": res.pdfs, "pdf_pages": res.pdf_pages}

@@ -377,6 +377,15 @@ def docx_many_members(n: int = 20_000) -> bytes:
     return _zip(parts)
 
 
+def docx_future_zip_version() -> bytes:
+    """A DOCX whose central directory says its members need zip version 8.4 to extract (what one
+    flipped byte does); Python's zipfile raises NotImplementedError, not BadZipFile."""
+    data = bytearray(own_docx())
+    at = data.find(b"PK\x01\x02")
+    data[at + 6: at + 8] = struct.pack("<H", 84)  # "version needed to extract" of the first member
+    return bytes(data)
+
+
 def docx_no_document() -> bytes:
     parts = _docx_parts(b"")
     parts["word/document.xml"] = b"not xml at all <<<"
@@ -456,6 +465,7 @@ CRAFTED: dict[str, tuple[str, Callable[[], bytes]]] = {
     "docx-deep-xml": ("deep.docx", deep_xml_docx),
     "docx-20k-members": ("members.docx", docx_many_members),
     "docx-bad-xml": ("badxml.docx", docx_no_document),
+    "docx-zip-version-8.4": ("version.docx", docx_future_zip_version),
     "utf16-le-no-bom": ("u16.txt", utf16_no_bom),
     "utf16-be-no-bom": ("u16be.txt", utf16_be_no_bom),
     "latin-1": ("latin1.txt", latin1_text),

@@ -44,12 +44,18 @@ LOG = Path(__file__).resolve().parent.parent / ".bench" / "fuzz-log.jsonl"
 # docs/robustness.md for the traceback of each).  CI skips them; `make fuzz` runs them as xfail,
 # so a fix shows up as XPASS.
 KNOWN_HANGS: dict[str, str] = {
-    "8MB-content-stream": "one page with ~5M glyphs: pdfplumber extract_words runs minutes "
-                          "inside a single page; the deadline is only checked between pages",
-    "5MB-string": "one Tj string of 5M glyphs: same per-page pdfminer cost as above",
-    "10MB-single-line": "segment.join_lines runs a regex over a 5,000-line block (quadratic)",
-    "10MB-no-spaces": "as 10MB-single-line (wrapped into 5,000 hard-cut pieces)",
-    "200k-short-lines": "200k list lines: ~60 s and ~1.7 GB in later stages; no deadline after ingest",
+    "10MB-single-line": "ingest.text.wrap copies the rest of the line per 2,000-char piece (~20 s), "
+                        "then segment.join_lines re-searches the whole joined text per line (quadratic)",
+    "10MB-no-spaces": "segment.join_lines: regex over the growing joined text for each of 5,262 lines",
+    "200k-short-lines": "200k list lines: segment ~8 s, then extract.terms._dates_after scans every "
+                        "sentence per cue for minutes; analyse has no deadline after ingest",
+}
+
+# Crafted inputs that crashed a stage (caught by the pipeline as internal_error) when this suite
+# was written; xfail until the owner fixes them (a fix shows up as XPASS).
+KNOWN_CRASHES: dict[str, str] = {
+    "docx-zip-version-8.4": "ingest.sniff lets zipfile's NotImplementedError ('zip file version "
+                            "8.4', one flipped byte in a DOCX) escape; it should be InputError('corrupt')",
 }
 
 
@@ -190,6 +196,8 @@ def _crafted_params() -> list:
         marks = []
         if case in KNOWN_HANGS:
             marks.append(pytest.mark.xfail(reason=KNOWN_HANGS[case], strict=False, run=HEAVY))
+        if case in KNOWN_CRASHES:
+            marks.append(pytest.mark.xfail(reason=KNOWN_CRASHES[case], strict=False))
         params.append(pytest.param(case, marks=marks, id=case))
     return params
 
