@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# CUSMA letters as CUSMA, the CPTPP letter for an Australian citizen.
 demo: $(STAMP)
-	$(BIN)/offercheck check examples/ --fail-on never
+	$(BIN)/offercheck check $$(ls examples/*.pdf examples/*.docx examples/*.txt | grep -v cptpp) --fail-on never
+	$(BIN)/offercheck check examples/*cptpp* --program cptpp --citizenship AU --fail-on never
 
 test: $(STAMP)
 	$(BIN)/ruff check analyzer tests
