@@ -20,9 +20,9 @@ def test_software_developer_is_no_cusma_profession() -> None:
 
 
 def test_accountant_title_with_bookkeeping_duties_disagrees() -> None:
-    m = match("Accountant", ["Record daily sales and purchases in QuickBooks",
-                             "Process accounts payable and accounts receivable",
-                             "Prepare bank reconciliations and run payroll"])
+    m = match("Accountant", ["Do the bookkeeping for our three stores in QuickBooks",
+                             "Post sales and purchase entries and reconcile the bank accounts",
+                             "Prepare monthly trial balances for our external accountant"])
     assert m.duties_noc[0].code == "12200"
     assert m.title_cusma[0].id == "accountant"
     assert m.title_noc[0].code == "11100"

@@ -21,7 +21,8 @@ def test_text_output(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_json_output_with_duties_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "duties.txt"
-    f.write_text("- Record transactions in the general ledger\n- Prepare bank reconciliations and payroll\n",
+    f.write_text("- Maintain the company books using a computerized bookkeeping system\n"
+                 "- Post journal entries, reconcile accounts and prepare trial balances\n",
                  encoding="utf-8")
     assert main(["match", "--title", "Accountant", "--duties-file", str(f), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)

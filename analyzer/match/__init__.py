@@ -17,11 +17,12 @@ from typing import Literal
 import numpy as np
 
 from analyzer import corpora
-from analyzer.match import cusma, duties, fuse, title
+from analyzer.match import cusma, scores
+from analyzer.match.calibrate import Calibrator
 from analyzer.match.model import Bundle, load
 from analyzer.types import CusmaCandidate, Matches, NocCandidate
 
-__all__ = ["match", "acceptance", "thresholds"]
+__all__ = ["match", "assemble", "acceptance", "thresholds"]
 
 Basis = Literal["title", "duties", "both"]
 
@@ -41,23 +42,50 @@ def _basis(title_share: float) -> Basis:
     return "title" if title_share >= 0.75 else "duties" if title_share <= 0.25 else "both"
 
 
-def _noc(b: Bundle, p: np.ndarray, cal: str, share: np.ndarray | float) -> tuple[NocCandidate, ...]:
+def _bases(by_title: np.ndarray | None, by_duties: np.ndarray | None, share: np.ndarray | float,
+           k: int = 3) -> list[Basis]:
+    """Per class: "both" when title and duties each rank it in their top k, else the source
+    that ranks it there, else whichever contributed more of its fused score."""
+    n = len(by_title) if by_title is not None else len(by_duties)  # type: ignore[arg-type]
+    top_t = set(np.argsort(-by_title)[:k]) if by_title is not None else set()
+    top_d = set(np.argsort(-by_duties)[:k]) if by_duties is not None else set()
+    shares = np.broadcast_to(share, (n,))
+    out: list[Basis] = []
+    for i in range(n):
+        if i in top_t and i in top_d:
+            out.append("both")
+        elif (i in top_t) != (i in top_d):
+            out.append("title" if i in top_t else "duties")
+        else:
+            out.append(_basis(float(shares[i])))
+    return out
+
+
+def _calibrated(raw: np.ndarray, cal: dict[str, Calibrator], channel: str) -> np.ndarray:
+    """The winner through the channel's calibrator, runners-up through its ``@rest`` one (never
+    above the winner, so the order the raw scores gave stays)."""
+    first = cal[channel](raw[:1])
+    rest = cal.get(f"{channel}@rest", cal[channel])(raw[1:])
+    return np.concatenate([first, np.minimum(rest, first)])
+
+
+def _noc(b: Bundle, p: np.ndarray, cal: dict[str, Calibrator], channel: str,
+         bases: list[Basis]) -> tuple[NocCandidate, ...]:
     units = corpora.noc()
     top = np.argsort(-p)[: int(thresholds()["noc_candidates"])]
-    scores = b.calibrators[cal](p[top])
-    shares = np.broadcast_to(share, p.shape)
+    calibrated = _calibrated(p[top], cal, channel)
     return tuple(NocCandidate(code=b.codes[i], title=units[b.codes[i]].title, teer=units[b.codes[i]].teer,
-                              score=float(s), basis=_basis(float(shares[i])))
-                 for i, s in zip(top, scores, strict=True))
+                              score=float(s), basis=bases[i])
+                 for i, s in zip(top, calibrated, strict=True))
 
 
-def _cusma(b: Bundle, raw: np.ndarray, cal: str, share: np.ndarray | float) -> tuple[CusmaCandidate, ...]:
+def _cusma(b: Bundle, raw: np.ndarray, cal: dict[str, Calibrator], channel: str,
+           bases: list[Basis]) -> tuple[CusmaCandidate, ...]:
     idx = cusma.index(b.codes)
     top = np.argsort(-raw, kind="stable")[: int(thresholds()["cusma_candidates"])]
-    scores = b.calibrators[cal](raw[top])
-    shares = np.broadcast_to(share, raw.shape)
-    return tuple(CusmaCandidate(id=idx.ids[i], name=idx.names[i], score=float(s), basis=_basis(float(shares[i])))
-                 for i, s in zip(top, scores, strict=True))
+    calibrated = _calibrated(raw[top], cal, channel)
+    return tuple(CusmaCandidate(id=idx.ids[i], name=idx.names[i], score=float(s), basis=bases[i])
+                 for i, s in zip(top, calibrated, strict=True))
 
 
 def _agree(t_noc: tuple[NocCandidate, ...], d_noc: tuple[NocCandidate, ...],
@@ -77,30 +105,28 @@ def match(title_text: str | None, duty_texts: Sequence[str], context: str | None
     """Rank NOC 2021 unit groups and CUSMA professions for a title and duties (either may be
     empty); ``context`` is the employer's business description, used more when the title is vague."""
     b = load()
-    w = b.weights
-    idx = cusma.index(b.codes)
-    has_title = bool(title_text and title_text.strip())
-    lines = [d for d in duty_texts if d and d.strip()]
-    if not has_title and not lines:
-        return Matches(noc=(), cusma=())
-    p_t = title.proba(b.title, title_text) if has_title else None
-    p_d = duties.proba(b.duties, lines) if lines else None
-    p_c = duties.proba(b.duties, [context]) if context and context.strip() else None
-    p, share = fuse.noc_mix(p_t, p_d, p_c, w)
-    text = " ".join(lines)
-    r_t = fuse.cusma_title(idx, p_t, title_text or "", w) if p_t is not None else None
-    r_d = fuse.cusma_duties(idx, p_d, text, w) if p_d is not None else None
-    r, c_share = fuse.cusma_fused(r_t, r_d, w)
-    both = p_t is not None and p_d is not None
+    raw = scores.gather(b, title_text, duty_texts, context)
+    return Matches(noc=(), cusma=()) if raw is None else assemble(b, raw)
+
+
+def assemble(b: Bundle, raw: scores.RawScores, calibrators: dict[str, Calibrator] | None = None) -> Matches:
+    """Ranked, calibrated candidates from raw scores (``calibrators`` overrides the bundle's,
+    for cross-validated evaluation)."""
+    cal = calibrators or b.calibrators
+    n_noc, n_cus = len(raw.noc), len(raw.cusma)
     m = Matches(
-        noc=_noc(b, p, "noc" if both else ("title_noc" if p_t is not None else "duties_noc"), share),
-        cusma=_cusma(b, r, "cusma" if both else ("title_cusma" if r_t is not None else "duties_cusma"), c_share),
-        title_noc=_noc(b, p_t, "title_noc", 1.0) if p_t is not None else (),
-        duties_noc=_noc(b, p_d, "duties_noc", 0.0) if p_d is not None else (),
-        title_cusma=_cusma(b, r_t, "title_cusma", 1.0) if r_t is not None else (),
-        duties_cusma=_cusma(b, r_d, "duties_cusma", 0.0) if r_d is not None else (),
+        noc=_noc(b, raw.noc, cal, raw.noc_channel, _bases(raw.title_noc, raw.duties_noc, raw.noc_title_share)),
+        cusma=_cusma(b, raw.cusma, cal, raw.cusma_channel,
+                     _bases(raw.title_cusma, raw.duties_cusma, raw.cusma_title_share)),
+        title_noc=_noc(b, raw.title_noc, cal, "title_noc", ["title"] * n_noc) if raw.title_noc is not None else (),
+        duties_noc=_noc(b, raw.duties_noc, cal, "duties_noc", ["duties"] * n_noc)
+        if raw.duties_noc is not None else (),
+        title_cusma=_cusma(b, raw.title_cusma, cal, "title_cusma", ["title"] * n_cus)
+        if raw.title_cusma is not None else (),
+        duties_cusma=_cusma(b, raw.duties_cusma, cal, "duties_cusma", ["duties"] * n_cus)
+        if raw.duties_cusma is not None else (),
     )
-    if not both:
+    if not raw.both:
         return m
     return Matches(m.noc, m.cusma, m.title_noc, m.duties_noc, m.title_cusma, m.duties_cusma,
                    agreement=_agree(m.title_noc, m.duties_noc, m.title_cusma, m.duties_cusma))

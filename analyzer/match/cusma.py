@@ -84,3 +84,17 @@ def noc_support(idx: ProfessionIndex, p: np.ndarray) -> np.ndarray:
     """Probability mass of the profession's NOC codes, related codes at half weight, capped at 1."""
     return np.array([min(p[list(c)].sum() + RELATED_WEIGHT * p[list(r)].sum(), 1.0)
                      for c, r in zip(idx.codes, idx.related, strict=True)])
+
+
+def not_covered_likeness(idx: ProfessionIndex, title: str) -> np.ndarray:
+    """0..1 per profession: how closely the title is one of its not-covered titles.  A title that
+    begins a not-covered entry counts too ("Restaurant Manager" ~ "restaurant manager outside a
+    hotel"), but not one whose words merely occur in it ("Hotel Manager")."""
+    parts = [p for p in dict.fromkeys(normalise(x, keep_level=True) for x in split_compound(title)) if p]
+
+    def like(part: str, entry: str) -> float:
+        if entry.startswith(part + " "):
+            return CONTAINED
+        return _likeness(part, entry)
+
+    return np.array([max((like(p, e) for p in parts for e in g), default=0.0) for g in idx.not_covered])

@@ -40,11 +40,16 @@ def noc_mix(p_title: np.ndarray | None, p_duties: np.ndarray | None, p_context: 
     return mass / total, np.divide(title_mass, mass, out=np.zeros_like(mass), where=mass > 0)
 
 
+def not_covered_push(idx: cusma.ProfessionIndex, title: str, w: Weights) -> np.ndarray:
+    """How far to push each profession down because the title is one of its not-covered titles
+    ("Licensed Practical Nurse" for registered nurse, "Bookkeeper" for accountant)."""
+    blocked = cusma.not_covered_likeness(idx, title)
+    return np.where(blocked >= 0.9, w.not_covered * blocked, 0.0)
+
+
 def cusma_title(idx: cusma.ProfessionIndex, p_title: np.ndarray, title: str, w: Weights) -> np.ndarray:
     name = cusma.name_likeness(idx, title)
-    blocked = cusma.name_likeness(idx, title, idx.not_covered)
-    push = np.where(blocked >= 0.9, w.not_covered * blocked, 0.0)
-    # a not-covered title that is exactly another profession's alias is not pushed (CONTAINED < 1)
+    push = not_covered_push(idx, title, w)
     return np.clip((1 - w.name) * cusma.noc_support(idx, p_title) + w.name * name - push, 0.0, 1.0)
 
 
@@ -52,8 +57,8 @@ def cusma_duties(idx: cusma.ProfessionIndex, p_duties: np.ndarray, text: str, w:
     return (1 - w.terms) * cusma.noc_support(idx, p_duties) + w.terms * cusma.term_hits(idx, text)
 
 
-def cusma_fused(raw_title: np.ndarray | None, raw_duties: np.ndarray | None,
-                w: Weights) -> tuple[np.ndarray, np.ndarray | float]:
+def cusma_fused(raw_title: np.ndarray | None, raw_duties: np.ndarray | None, w: Weights,
+                push: np.ndarray | float = 0.0) -> tuple[np.ndarray, np.ndarray | float]:
     """(fused raw score, title's share of it).  The duties decide what a position is (IRCC
     classifies by duties), so the title's evidence for a profession counts only as far as the
     duties support it: an "Accountant" who keeps the books is not an accountant."""
@@ -62,5 +67,6 @@ def cusma_fused(raw_title: np.ndarray | None, raw_duties: np.ndarray | None,
     if raw_duties is None:
         return raw_title, 1.0
     from_title = (1 - w.duties_cusma) * raw_title * np.clip(raw_duties / w.gate, 0.0, 1.0)
-    fused = w.duties_cusma * raw_duties + from_title
+    # a not-covered title weighs against the profession even when the duties resemble it
+    fused = np.clip(w.duties_cusma * raw_duties + from_title - push, 0.0, None)
     return fused, np.divide(from_title, fused, out=np.zeros_like(fused), where=fused > 0)

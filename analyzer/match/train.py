@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from analyzer import corpora
-from analyzer.match import calibrate, cusma, duties, fuse, title
+from analyzer.match import calibrate, cusma, duties, fuse, labelled, title
 from analyzer.match.linear import fit_temperature, softmax
 from analyzer.match.model import Bundle
 
@@ -177,7 +177,7 @@ def _calibrate_cusma(s: Split, p_t: list[np.ndarray], p_d: dict[int, np.ndarray]
         if y in p_d:
             rd = fuse.cusma_duties(idx, p_d[y], " ".join(s.held_duties[s.codes[y]]), w)
             _collect(rd, right[y], 5, *coll["duties_cusma"])
-            r, _ = fuse.cusma_fused(rt, rd, w)
+            r, _ = fuse.cusma_fused(rt, rd, w, fuse.not_covered_push(idx, s.titles[s.held[j]], w))
             _collect(r, right[y], 5, *coll["cusma"])
             top1["pos" if right[y] else "neg"].append(int(np.argmax(r)) in right[y] if right[y] else float(r.max()))
     cal = {k: calibrate.fit(np.array(v[0]), np.array(v[1])) for k, v in coll.items()}
@@ -196,4 +196,12 @@ def build_all(seed: int = SEED) -> tuple[Bundle, dict[str, Any]]:
     meta = {"seed": seed, "n_titles": len(s.titles), "n_groups": len(s.codes),
             "temperatures": {"title": tm.scorer.temperature, "duties": dm.temperature}}
     metrics["temperatures"] = meta["temperatures"]
-    return Bundle(s.codes, tm, dm, w, cal, meta), metrics
+    bundle = Bundle(s.codes, tm, dm, w, cal, meta)
+    if labelled.PAIRS.exists():  # absent in an installed package: keep the pseudo-letter calibrators
+        pairs = labelled.load_pairs()
+        bundle.calibrators = labelled.fit(bundle, pairs, labelled.raw_scores(bundle, pairs))
+        meta["calibration"] = f"isotonic on {len(pairs)} labelled pairs (tests/labelled/match_pairs.jsonl)"
+    else:
+        meta["calibration"] = "isotonic on NOC pseudo-letters (labelled pairs not found)"
+    metrics["calibration"] = meta["calibration"]
+    return bundle, metrics
