@@ -6,6 +6,7 @@ they use is a JSON file under ``corpora/lexicons/`` (each with a ``_source`` fie
 from __future__ import annotations
 
 import json
+import re
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -80,3 +81,10 @@ def noc_groups() -> dict[str, Any]:
 def teer_of(code: str) -> int:
     """The TEER of a NOC 2021 code is its second digit (NOC 2021 design)."""
     return int(code[1]) if len(code) >= 2 and code[1].isdigit() else 5
+
+
+def display_name(prof: Any) -> str:
+    """A profession's name as a reader says it: the Appendix 2 name without bracketed conditions or
+    the Mexican/US variant ('Physician', 'Medical Laboratory Technologist'); teachers get 'Teacher'."""
+    base = re.sub(r"\s*\(.*?\)", "", prof.name).split("/")[0].strip()
+    return f"{base} Teacher" if getattr(prof, "category", "") == "teacher" else base

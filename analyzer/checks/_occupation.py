@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from analyzer.checks._data import lexicon, norm_id, profession, teer_of
+from analyzer.checks._data import display_name, lexicon, norm_id, profession, teer_of
 from analyzer.types import NocCandidate
 
 
@@ -61,10 +61,10 @@ def mismatch(ctx: Any) -> Mismatch | None:
                 "duties_profession_min") and own < _cfg("own_profession_max") and not any(
                 teer_variant(a, b) for a in profession_codes(claimed) for b in profession_codes(other)):
             return Mismatch(
-                f"The title names {claimed.name}, but the duties fit {other.name} "
-                f"(duties: {other.name} {top.score:.2f}, {claimed.name} {own:.2f}).",
-                f"Either retitle the position as {other.name} work, or rewrite the duties to describe the "
-                f"{claimed.name} work actually done.", other)
+                f"The title names {display_name(claimed)}, but the duties fit {display_name(other)} "
+                f"(duties: {display_name(other)} {top.score:.2f}, {display_name(claimed)} {own:.2f}).",
+                f"Either retitle the position as {display_name(other)} work, or rewrite the duties to describe the "
+                f"{display_name(claimed)} work actually done.", other)
     if claimed is not None and duties and norm_id(duties[0].id) == norm_id(claimed.id):
         return None  # the duties' best profession is the title's, however weakly: no contradiction
     codes = title_codes(ctx.matches.title_noc, claimed)
@@ -76,7 +76,7 @@ def mismatch(ctx: Any) -> Mismatch | None:
         return None
     title = ctx.matches.title_noc[0] if ctx.matches.title_noc else None
     what = f"NOC {title.code} ({title.title})" if title and title.code in codes else (
-        claimed.name if claimed else "the title's occupation")
+        display_name(claimed) if claimed else "the title's occupation")
     return Mismatch(
         f"The title fits {what}, but the duties fit NOC {dn[0].code} ({dn[0].title}) and none of the duties' "
         f"top {k} occupations is the title's.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from analyzer.checks._data import lexicon, norm_id, threshold
+from analyzer.checks._data import display_name, lexicon, norm_id, threshold
 from analyzer.checks.base import CheckContext, Example, Rule
 from analyzer.checks.consultant_operational_duties import _share
 from analyzer.types import Duty, Finding
@@ -47,7 +47,7 @@ class AnalystCodingDuties(Rule):
         yield self.finding(
             f"{len(coding)} of {len(ctx.extraction.duties)} duties ({share:.0%}) are programming work, e.g. "
             f"'{coding[0].text}'; programmers and developers are not an Appendix 2 profession.",
-            f"Describe the {prof.name} work (requirements analysis, system design, specifications, testing "
+            f"Describe the {display_name(prof)} work (requirements analysis, system design, specifications, testing "
             "strategy) as the main share of time and keep coding as a minor, supporting share.",
             coding[0].evidence)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from analyzer.checks._data import noc_groups, teer_of
+from analyzer.checks._data import display_name, noc_groups, teer_of
 from analyzer.checks._occupation import below_level
 from analyzer.checks._specificity import words
 from analyzer.checks.base import CheckContext, Example, Rule
@@ -64,7 +64,7 @@ class BelowProfessionalLevel(Rule):
         if prof is None or not prof.noc_codes:
             return 3, "that IRCC accepts for CUSMA (TEER 0-3)"
         level = max(1, min(teer_of(c) for c in prof.noc_codes))
-        return level, f"of {prof.name}"
+        return level, f"of {display_name(prof)}"
 
 
 def _overlap(text: str, duties: tuple[str, ...]) -> int:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from analyzer.checks import _education as edu
-from analyzer.checks._data import lexicon, norm_id
+from analyzer.checks._data import display_name, lexicon, norm_id
 from analyzer.checks.base import CheckContext, Example, Rule
 from analyzer.types import Evidence, Finding
 
@@ -57,7 +57,7 @@ class DegreeFieldUnrelated(Rule):
     def _finding(self, prof: Any, field: str, span: Evidence, any_field: bool = False) -> Finding:
         suggest = lexicon("degree_fields")["suggest"].get(norm_id(prof.id), "the profession's field")
         what = (f"accepts a degree in '{field}'" if any_field
-                else f"requires a degree in '{field}', which is not a field related to {prof.name}")
+                else f"requires a degree in '{field}', which is not a field related to {display_name(prof)}")
         return self.finding(
             f"The letter {what}; the degree must be in the profession's field or a closely related one.",
             f"Require 'a Bachelor's degree in {suggest} or a closely related field' instead of '{field}'.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from analyzer.checks import _education as edu
-from analyzer.checks._data import norm_id
+from analyzer.checks._data import display_name, norm_id
 from analyzer.checks.base import CheckContext, Example, Rule
 from analyzer.types import Finding
 
@@ -49,11 +49,11 @@ class EducationBelowMinimum(Rule):
         span = ctx.evidence(evidence.start + letter.start, evidence.start + letter.end) \
             if ctx.text[evidence.start:evidence.end] == text else evidence
         yield self.finding(
-            f"The letter accepts {_article(letter.name)} ('{span.text}'), below the CUSMA minimum for {prof.name}: "
+            f"The letter accepts {_article(letter.name)} ('{span.text}'), below the CUSMA minimum for {display_name(prof)}: "
             f"{prof.min_education}"
             + (f" (or {'; '.join(prof.alternative_credentials)})." if prof.alternative_credentials else "."),
             f"Require at least the treaty minimum, e.g. 'A {prof.min_education} in a field related to "
-            f"{prof.name.lower()} is required', and delete any lower alternative such as '{span.text}'.",
+            f"{display_name(prof).lower()} is required', and delete any lower alternative such as '{span.text}'.",
             span)
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from analyzer.checks._data import lexicon, norm_id
+from analyzer.checks._data import display_name, lexicon, norm_id
 from analyzer.checks.base import CheckContext, Example, Rule
 from analyzer.types import Finding
 
@@ -56,7 +56,7 @@ class LicenceNotMentioned(Rule):
         body = rule["body"].get(province or "", rule["body"]["default"])
         where = f" in {province}" if province else ""
         yield self.finding(
-            f"{prof.name} is a regulated profession{where}, but the letter does not mention a licence or "
+            f"{display_name(prof)} is a regulated profession{where}, but the letter does not mention a licence or "
             "registration.",
             f"Add: 'This position requires licensure as {rule['designation']} with {body}; you must hold it, or "
             "obtain it within the period the regulator allows, before performing regulated work.'",

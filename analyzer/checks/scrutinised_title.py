@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from analyzer.checks._data import lexicon, norm_id
+from analyzer.checks._data import display_name, lexicon, norm_id
 from analyzer.checks.base import CheckContext, Example, Rule
 from analyzer.types import Finding
 
@@ -39,7 +39,7 @@ class ScrutinisedTitle(Rule):
         hit = next((p for p in data["patterns"] if re.search(p["regex"], title, re.IGNORECASE)), None)
         if hit is None:
             return
-        name = prof.name if prof is not None else "the profession"
+        name = display_name(prof) if prof is not None else "the profession"
         yield self.finding(
             f"'{title}' is a {hit['kind']} title, which officers scrutinise: {hit['kind']}s are not "
             "Appendix 2 professions.",

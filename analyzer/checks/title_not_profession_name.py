@@ -8,7 +8,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from analyzer.checks._data import norm_id
+from analyzer.checks._data import display_name, norm_id
 from analyzer.checks.base import CheckContext, Example, Rule
 from analyzer.checks.title_not_listed import duties_profession
 from analyzer.types import Finding
@@ -45,7 +45,7 @@ class TitleNotProfessionName(Rule):
         if conflict is None and named is not None and norm_id(named.id) != norm_id(prof.id):
             return  # the title names another listed profession: a level or field question, not a naming one
         yield self.finding(
-            f"The duties fit {prof.name}, but the title '{title}' is not that profession's Appendix 2 name.",
+            f"The duties fit {display_name(prof)}, but the title '{title}' is not that profession's Appendix 2 name.",
             f"Rename the position '{_base(title)} (CUSMA: {display_name(prof)})', or use '{display_name(prof)}' "
             "as the title.",
             ctx.anchor())
@@ -73,12 +73,6 @@ def profession_names(prof: Any) -> list[str]:
     if getattr(prof, "category", "") == "teacher":
         names.append(f"{base} Teacher")
     return names
-
-
-def display_name(prof: Any) -> str:
-    """The profession's name as a title: the Appendix 2 name without its conditions in brackets."""
-    base = re.sub(r"\s*\(.*?\)", "", prof.name).split("/")[0].strip()
-    return f"{base} Teacher" if getattr(prof, "category", "") == "teacher" else base
 
 
 def _base(title: str) -> str:
