@@ -84,12 +84,21 @@ class CheckContext:
 
     @property
     def claimed_profession(self) -> Any | None:
-        """The profession the rules hold the letter to: the joint match, else the title's.  None when
+        """The profession the rules hold the letter to: the joint match, else the title's, else the
+        duties'.  None when
         title and duties point to different occupations: occupation-mismatch reports that, and rules
         about one profession's requirements (licence, education) would only add noise."""
         if self.occupation_conflict is not None:
             return None
-        return self.profession or self.title_profession
+        return self.profession or self.title_profession or self.duties_profession
+
+    @cached_property
+    def duties_profession(self) -> Any | None:
+        """The duties' own best profession when reasonably confident (``check_thresholds.json``
+        ``occupation.duties_profession_min``): the fallback when neither title nor joint match is."""
+        top = self.matches.duties_cusma[0] if self.matches.duties_cusma else None
+        floor = float(_data.lexicon("check_thresholds")["occupation"]["duties_profession_min"])
+        return _data.profession(top.id) if top is not None and top.score >= floor else None
 
     @property
     def titled_profession(self) -> Any | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from analyzer import corpora
-from analyzer.checks._data import cusma_accept, lexicon, profession, teer_of
+from analyzer.checks._data import cusma_accept, teer_of
 from analyzer.checks.base import CheckContext, Example, Rule
 from analyzer.types import Finding
 
@@ -67,12 +67,10 @@ class TitleNotListed(Rule):
 
 
 def duties_profession(ctx: CheckContext) -> Any | None:
-    """The duties' own best profession when it is reasonably confident: a letter whose title names no
-    profession but whose duties fit one needs a new title (title-not-profession-name), not another route."""
-    top = ctx.matches.duties_cusma[0] if ctx.matches.duties_cusma else None
-    if top is None or top.score < float(lexicon("check_thresholds")["occupation"]["duties_profession_min"]):
-        return None
-    return profession(top.id)
+    """The duties' own best profession (see ``CheckContext.duties_profession``): a letter whose title
+    names no profession but whose duties fit one needs a new title (title-not-profession-name), not
+    another route."""
+    return ctx.duties_profession
 
 
 def academic_employer(ctx: CheckContext) -> bool | None:

@@ -10,7 +10,6 @@ from rapidfuzz import fuzz
 
 from analyzer.checks._data import display_name, norm_id
 from analyzer.checks.base import CheckContext, Example, Rule
-from analyzer.checks.title_not_listed import duties_profession
 from analyzer.types import Finding
 
 _DUTIES = ("Analyse business requirements for the claims-processing system and write functional specifications",
@@ -35,15 +34,12 @@ class TitleNotProfessionName(Rule):
                   "IRCC PDI: alternative titles allowed where duties are interchangeable (confirmed by the NOC)")
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        conflict = ctx.occupation_conflict
-        prof = conflict.duties_profession if conflict is not None else (
-            ctx.profession or (duties_profession(ctx) if ctx.title_profession is None else None))
-        title = ctx.title_text
+        prof = ctx.profession or ctx.duties_profession
+        named, title = ctx.title_profession, ctx.title_text
         if prof is None or not title or names_profession(title, prof):
             return
-        named = ctx.title_profession
-        if conflict is None and named is not None and norm_id(named.id) != norm_id(prof.id):
-            return  # the title names another listed profession: a level or field question, not a naming one
+        if named is not None and norm_id(named.id) != norm_id(prof.id):
+            return  # the title names another listed profession: occupation-mismatch's (or a level) question
         yield self.finding(
             f"The duties fit {display_name(prof)}, but the title '{title}' is not that profession's Appendix 2 name.",
             f"Rename the position '{_base(title)} (CUSMA: {display_name(prof)})', or use '{display_name(prof)}' "
