@@ -76,11 +76,13 @@ class CheckContext:
 
     @cached_property
     def title_profession(self) -> Any | None:
-        """The profession the title alone names, when the title matches one confidently."""
+        """The profession the title alone names: the matcher's title candidate when confident, else the
+        profession whose Appendix 2 name or alias the title contains word for word (so "Research
+        Assistant" names that profession whatever the matcher makes of it)."""
         top = self.matches.title_cusma[0] if self.matches.title_cusma else None
-        if top is None or top.score < _data.cusma_accept():
-            return None
-        return _data.profession(top.id)
+        if top is not None and top.score >= _data.cusma_accept():
+            return _data.profession(top.id)
+        return literal_profession(self.title_text)
 
     @property
     def claimed_profession(self) -> Any | None:
@@ -134,6 +136,22 @@ class CheckContext:
     def field_evidence(self, name: str) -> Evidence | None:
         v = self.extraction.fields.get(name)
         return v.evidence if v is not None else None
+
+
+def literal_profession(title: str | None) -> Any | None:
+    """The profession whose name or alias (4+ letters) the title contains; the longest one wins."""
+    if not title:
+        return None
+    from analyzer.checks.title_not_profession_name import _norm, profession_names
+
+    padded = f" {_norm(title)} "
+    best, best_len = None, 0
+    for prof in _data.professions().values():
+        for name in (*profession_names(prof), *prof.aliases):
+            n = _norm(name)
+            if len(n) >= 4 and f" {n} " in padded and len(n) > best_len:
+                best, best_len = prof, len(n)
+    return best
 
 
 @dataclass(frozen=True)

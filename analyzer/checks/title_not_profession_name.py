@@ -22,11 +22,12 @@ class TitleNotProfessionName(Rule):
     severity = "warning"
     programs = ("cusma",)
     summary = ("The duties fit a CUSMA profession, but the job title is neither its Appendix 2 name nor one of "
-               "its usual aliases (e.g. 'Systems Engineer' for Computer Systems Analyst work).")
+               "its usual aliases (e.g. 'Business Solutions Specialist' for Computer Systems Analyst work). A "
+               "title that names another listed profession ('Solutions Architect') is occupation-mismatch's case.")
     why = ("Officers compare the title with Appendix 2 first. Practitioners report refusals of letters whose "
            "duties fit a profession under an in-house title; naming the profession removes the doubt.")
-    bad = Example(title="Solutions Engineer", duties=_DUTIES, cusma=(("computer_systems_analyst", 0.8),),
-                  title_cusma=(("engineer", 0.3),), noc=(("21222", 0.8),))
+    bad = Example(title="Business Solutions Specialist", duties=_DUTIES, cusma=(("computer_systems_analyst", 0.8),),
+                  title_cusma=(("computer_systems_analyst", 0.3),), noc=(("21222", 0.8),))
     good = Example(title="Computer Systems Analyst", duties=_DUTIES, cusma=(("computer_systems_analyst", 0.9),),
                    noc=(("21222", 0.85),))
     options = {"corpora/treaties/cusma_professions.json: aliases": "the titles accepted as the profession's name"}
