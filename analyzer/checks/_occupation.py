@@ -53,7 +53,12 @@ def mismatch(ctx: Any) -> Mismatch | None:
     """The title's occupation and the duties' disagree (profession level first, then NOC)."""
     claimed = ctx.title_profession
     duties = ctx.matches.duties_cusma
-    if claimed is not None and duties:
+    dn, k = ctx.matches.duties_noc, int(_cfg("top_k"))
+    codes = title_codes(ctx.matches.title_noc, claimed)
+    # The duties' NOC ranking must agree: a dietitian's duties ranked "registered nurse" by the CUSMA
+    # model but with 31121 dietitians among the top NOC candidates are not a mismatch.
+    noc_supports_title = any(teer_variant(a, c.code) for a in codes for c in dn[:k])
+    if claimed is not None and duties and not noc_supports_title:
         top = duties[0]
         other = profession(top.id)
         own = next((c.score for c in duties if norm_id(c.id) == norm_id(claimed.id)), 0.0)
@@ -67,12 +72,7 @@ def mismatch(ctx: Any) -> Mismatch | None:
                 f"{display_name(claimed)} work actually done.", other)
     if claimed is not None and duties and norm_id(duties[0].id) == norm_id(claimed.id):
         return None  # the duties' best profession is the title's, however weakly: no contradiction
-    codes = title_codes(ctx.matches.title_noc, claimed)
-    dn = ctx.matches.duties_noc
-    if not codes or not dn or dn[0].score < _cfg("duties_noc_min"):
-        return None
-    k = int(_cfg("top_k"))
-    if any(teer_variant(a, c.code) for a in codes for c in dn[:k]):
+    if not codes or not dn or dn[0].score < _cfg("duties_noc_min") or noc_supports_title:
         return None
     title = ctx.matches.title_noc[0] if ctx.matches.title_noc else None
     what = f"NOC {title.code} ({title.title})" if title and title.code in codes else (

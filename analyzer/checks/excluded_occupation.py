@@ -40,14 +40,17 @@ class ExcludedOccupation(Rule):
         if ctx.program == "cptpp":
             yield from self._cptpp(ctx)
             return
-        prof = ctx.claimed_profession
-        rule = lexicon("cusma_profession_conditions")["professions"].get(norm_id(prof.id)) if prof else None
-        if rule is None:
-            return
-        text = " ".join(d.text for d in ctx.extraction.duties) if rule["where"] == "duties" else ctx.body_text
-        if re.search(rule["requires"], text, re.IGNORECASE):
-            return
-        yield self.finding(f"{rule['reason']} The letter does not show that.", rule["fix"], ctx.anchor())
+        conditions = lexicon("cusma_profession_conditions")["professions"]
+        # The profession the letter is held to and the one its title names: a letter titled "Research
+        # Assistant" must meet that profession's condition even if the duties read otherwise.
+        ids = dict.fromkeys(norm_id(p.id) for p in (ctx.claimed_profession, ctx.title_profession) if p)
+        for pid in ids:
+            rule = conditions.get(pid)
+            if rule is None:
+                continue
+            text = " ".join(d.text for d in ctx.extraction.duties) if rule["where"] == "duties" else ctx.body_text
+            if not re.search(rule["requires"], text, re.IGNORECASE):
+                yield self.finding(f"{rule['reason']} The letter does not show that.", rule["fix"], ctx.anchor())
 
     def _cptpp(self, ctx: CheckContext) -> Iterator[Finding]:
         if not ctx.citizenship or not ctx.matches.noc or ctx.citizenship not in corpora.cptpp_countries():
