@@ -300,3 +300,16 @@ def test_a_failing_rule_costs_only_its_own_findings(monkeypatch, caplog) -> None
     found = run(build_context(ex))
     assert [f.rule for f in found].count("vague-phrase") == 1
     assert "OC199 broken-rule failed" in caplog.text
+
+
+def test_exact_title_names_its_profession_without_the_matcher() -> None:
+    from analyzer.checks.base import literal_profession
+
+    assert literal_profession("Research Assistant").id == "research_assistant"
+    assert literal_profession("Registered Nurse – Critical Care").id == "registered_nurse"
+    assert literal_profession("Visual Designer") is None
+    # The matcher's title model missed "Research Assistant"; the condition still applies.
+    ra = Example(title="Research Assistant", duties=("Run PCR assays for the genomics study",),
+                 fields={"employer": "BioNova Inc."}, cusma=(("scientific_technician_technologist", 0.8),),
+                 title_cusma=(("chemist", 0.1),), noc=(("22110", 0.5),))
+    assert "excluded-occupation" in names(ra)
