@@ -58,6 +58,7 @@ LABEL = re.compile(r"^\s*[A-Z][\w'/()&.-]*(?:\s+[\w'/()&.-]+){0,4}\s*:\s+\S")  #
 PERCENT_CELL = re.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*%\s*$")
 TXT_CELLS = re.compile(r"\t+|\s+\|\s+|(?<=\S)\s{3,}(?=\S)")
 TERMINAL = (".", "!", "?", ":", ";")
+_HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 RULE_LINE = re.compile(r"^\s*[-=_*~.\u2013\u2014\u2500\u2501\u00b7\s]{3,}$")  # "-----" drawn as text
 
 
@@ -446,21 +447,27 @@ def merge_addressee(drafts: list[Draft]) -> list[Draft]:
 # ---------------------------------------------------------------- text cleaning and output
 
 def join_lines(texts: Sequence[str]) -> str:
-    """Lines -> one reading text, repairing hyphenation at line ends (rule in the module doc)."""
-    out = ""
+    """Lines -> one reading text, repairing hyphenation at line ends (rule in the module doc).
+    Pieces are collected in a list: growing one string would be quadratic on a huge block."""
     keep = _data()["hyphen_keep_prefixes"]
+    pieces: list[str] = []
     for raw in texts:
         t = " ".join(raw.split())
         if not t:
             continue
-        m = re.search(r"([A-Za-z]+)-$", out)
-        if not out:
-            out = t
-        elif m and not out.endswith("--") and t[:1].isalpha():
-            out = out + t if (m.group(1).lower() in keep or t[:1].isupper()) else out[:-1] + t
+        m = _HYPHEN_END.search(pieces[-1][-64:]) if pieces and pieces[-1].endswith("-") else None
+        if not pieces:
+            pieces.append(t)
+        elif m and not pieces[-1].endswith("--") and t[:1].isalpha():
+            if m.group(1).lower() in keep or t[:1].isupper():
+                pieces.append(t)
+            else:
+                pieces[-1] = pieces[-1][:-1]
+                pieces.append(t)
         else:
-            out = f"{out} {t}"
-    return out
+            pieces.append(" ")
+            pieces.append(t)
+    return "".join(pieces)
 
 
 def _block(d: Draft) -> Block:

@@ -11,7 +11,7 @@ import pytest
 
 from analyzer.ingest import Limits, read
 from analyzer.types import InputError
-from tests.pdfs import L, encrypt, flow_pdf, image_pdf, many_pages
+from tests.pdfs import L, encrypt, flow_pdf, image_pdf, many_pages, raw_pdf
 
 LETTER = [[L("Dear Jane,"), L("We offer you the position of Analyst.", gap=1)]] * 3
 
@@ -113,10 +113,18 @@ def test_binary_garbage_is_not_text():
 
 
 def test_nul_bytes_in_text():
-    # Mostly NULs: binary.  A stray NUL or two inside a real letter: stripped and read.
-    assert _error(b"D\x00e\x00a\x00r\x00 \x00J\x00", "utf16-no-bom.txt").code == "unsupported_type"
+    # NULs all through: binary.  A stray NUL or two inside a real letter: stripped and read.
+    letter = b"Dear Jane, we offer you the position of Computer Systems Analyst.\n" * 20
+    sprinkled = b"\x00".join(letter[i:i + 40] for i in range(0, len(letter), 40))
+    assert _error(sprinkled, "nul.txt").code == "unsupported_type"
     doc = read(b"Dear Jane,\x00 we offer you the position." + b" More text." * 200, name="nul.txt")
     assert "\x00" not in doc.text and doc.text.startswith("Dear Jane, we offer")
+
+
+def test_utf16_without_bom_is_read():
+    text = "Dear Jane, we offer you the position of Analyst.\n"
+    for codec in ("utf-16-le", "utf-16-be"):
+        assert read(text.encode(codec), name="u16.txt").lines()[0].text == text.strip()
 
 
 def test_non_utf8_text_is_read_as_cp1252():
@@ -125,9 +133,14 @@ def test_non_utf8_text_is_read_as_cp1252():
 
 
 def test_huge_line_is_read_in_bounded_lines():
-    doc = read(b"a" * 3_000_000, name="oneline.txt")
+    doc = read(b"a" * 1_500_000, name="oneline.txt")
     assert max(len(ln.text) for ln in doc.lines()) <= Limits().max_line_chars
-    assert len(doc.text.replace("\n", "")) == 3_000_000
+    assert len(doc.text.replace("\n", "")) == 1_500_000
+
+
+def test_text_far_longer_than_a_letter_is_refused():
+    err = _error(b"duty " * 1_000_000, "huge.txt")
+    assert err.code == "too_large" and "characters" in err.message
 
 
 def test_old_word_doc_and_images_are_unsupported():
@@ -164,3 +177,15 @@ def test_damaged_docx():
 def test_damaged_zip_is_corrupt():
     data = _docx_bytes()
     assert _error(data[:200], "cut.docx").code == "corrupt"
+
+
+def test_page_drawing_millions_of_characters_is_refused_before_parsing():
+    line = b"BT /F1 9 Tf 72 700 Td (duty duty duty duty duty duty duty duty) Tj ET\n"
+    err = _error(raw_pdf(line * 20_000), "dense.pdf")
+    assert err.code == "too_large" and "page 1" in err.message
+    assert "duty" in read(raw_pdf(line * 20), name="ok.pdf").text
+
+
+def test_flate_bomb_in_page_content_is_refused():
+    err = _error(raw_pdf(b" " * (40 * 1024 * 1024), flate=True), "bomb.pdf")
+    assert err.code == "too_large" and "MB" in err.message

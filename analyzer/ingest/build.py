@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from analyzer.types import BBox, Document, Line, Page, Word
+from analyzer.types import BBox, Document, InputError, Line, Page, Word
 
 # Why: PDFs made with professional fonts carry ligature glyphs and typographic quotes; the
 # later stages match words like "fifteen" or "employer's" and must not see "ﬁfteen".
@@ -57,7 +57,9 @@ class RawWord:
 class DocumentBuilder:
     """Collects lines page by page and produces the frozen :class:`Document`."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str = "<bytes>", max_chars: int = 0) -> None:
+        self._name = name
+        self._max_chars = max_chars  # 0: no limit
         self._parts: list[str] = []
         self._pos = 0
         self._lines: list[Line] = []
@@ -107,6 +109,9 @@ class DocumentBuilder:
                     bbox=bbox, size=size, bold=bold_chars * 2 > chars, gap_before=round(gap_before, 3))
         self._parts.append(text + "\n")
         self._pos = line.end + 1
+        if self._max_chars and self._pos > self._max_chars:
+            raise InputError("too_large", f"{self._name}: more than {self._max_chars:,} characters of "
+                             "text; far longer than any offer letter.")
         self._lines.append(line)
         return line
 

@@ -60,7 +60,7 @@ def read_docx(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Doc
     width = (sec.page_width or 0) / EMU_PER_PT if sec else 0.0
     height = (sec.page_height or 0) / EMU_PER_PT if sec else 0.0
     walker = _Walker(document, limits, name)
-    builder = DocumentBuilder()
+    builder = DocumentBuilder(name, limits.max_text_chars)
     page, gap = 1, 0.0
     for kind, payload in walker.items():
         deadline.check(f"page {page}")

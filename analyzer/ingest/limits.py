@@ -20,6 +20,9 @@ class Limits:
     max_zip_ratio: float = 200.0  # DOCX: uncompressed/compressed size of any one member
     max_line_chars: int = 2000  # longer text lines are wrapped so later stages stay linear
     ocr_timeout_s: float = 20.0  # one tesseract run (one page)
+    max_page_content_bytes: int = 10 * MB  # a PDF page's inflated drawing instructions
+    max_page_chars: int = 60_000  # a dense letter page has < 10,000
+    max_text_chars: int = 2_000_000  # the whole document's text (~400 dense pages)
 
 
 @dataclass

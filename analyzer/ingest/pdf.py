@@ -19,6 +19,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfplumber.page import Page as PlumberPage
 
 from analyzer.ingest.build import DocumentBuilder, RawWord
+from analyzer.ingest.guard import check_page
 from analyzer.ingest.limits import Deadline, Limits
 from analyzer.types import Document, InputError
 
@@ -52,7 +53,7 @@ class Row:
 def read_pdf(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Document:
     pdf = _open(data, name)
     count = _page_count(pdf, limits, name)
-    builder = DocumentBuilder()
+    builder = DocumentBuilder(name, limits.max_text_chars)
     image_only: list[int] = []
     ocr_pages: list[int] = []
     sizes: list[tuple[float, float]] = []
@@ -60,6 +61,7 @@ def read_pdf(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Docu
         deadline.check(f"page {number} of {count}")
         if number > limits.max_pages:  # the page tree lied about its count
             raise _too_many(name, number, limits)
+        check_page(pdfpage, number, name, limits)
         page = PlumberPage(pdf, pdfpage, page_number=number, initial_doctop=0)
         try:
             rows, has_images = _page_rows(page, first=number == 1)
@@ -113,6 +115,8 @@ def _too_many(name: str, count: int, limits: Limits) -> InputError:
 
 
 def _page_rows(page: PlumberPage, first: bool) -> tuple[list[Row], bool]:
+    if _overprinted(page.chars):  # fake bold / duplicated layers would read "ddoouubbllee"
+        page = page.dedupe_chars(tolerance=1)  # slow (x6), so only when needed
     words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
     has_images = bool(page.images) if not words else False
     raw = [RawWord(w["text"], (float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])),
@@ -121,6 +125,17 @@ def _page_rows(page: PlumberPage, first: bool) -> tuple[list[Row], bool]:
     if first:
         rows = letterhead_columns(rows, float(page.width), float(page.height))
     return rows, has_images
+
+
+def _overprinted(chars: Sequence[dict[str, Any]]) -> bool:
+    """More than 5% of the characters are drawn twice at (nearly) the same place."""
+    seen: set[tuple[str, int, int]] = set()
+    dup = 0
+    for c in chars:
+        key = (c["text"], round(c["x0"]), round(c["top"]))
+        dup += key in seen
+        seen.add(key)
+    return dup > 0.05 * len(chars)
 
 
 def _cid_bullets(row: Row) -> Row:

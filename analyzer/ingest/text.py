@@ -28,6 +28,8 @@ def decode(data: bytes, name: str) -> str:
                 raise InputError("corrupt", f"{name}: the text file is not valid {codec} ({exc.reason}).") from None
             break
     if text is None:
+        text = _utf16_without_bom(data)
+    if text is None:
         if data.count(b"\x00") > MAX_NUL_SHARE * len(data):
             raise InputError("unsupported_type", f"{name}: binary data, not a PDF, DOCX or text letter.")
         try:
@@ -41,21 +43,43 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Notepad's "Unicode" without a BOM: ASCII letters with a NUL on every other byte."""
+    sample = data[:20_000]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    codec = "utf-16-le" if odd > 0.4 * half and even < 0.02 * half else (
+        "utf-16-be" if even > 0.4 * half and odd < 0.02 * half else None)
+    if codec is None:
+        return None
+    try:
+        return data[: len(data) - len(data) % 2].decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
 def _cp1252_clean(data: bytes) -> bool:
     return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
 
 
 def read_text(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Document:
     text = decode(data, name).replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > limits.max_text_chars:  # refuse before building millions of words
+        raise InputError("too_large", f"{name}: {len(text):,} characters of text; far longer than "
+                         "any offer letter.")
     pages = text.split("\f")
     if len(pages) > limits.max_pages:
         raise InputError("too_many_pages",
                          f"{name}: {len(pages)} pages (form feeds); the limit is {limits.max_pages}.")
-    builder = DocumentBuilder()
+    builder = DocumentBuilder(name, limits.max_text_chars)
     for number, page in enumerate(pages, start=1):
         deadline.check(f"page {number}")
         blanks = 0
-        for raw in page.split("\n"):
+        for count, raw in enumerate(page.split("\n")):
+            if count % 1000 == 999:
+                deadline.check(f"page {number}, line {count + 1}")
             if not raw.strip():
                 blanks += 1
                 continue
@@ -69,13 +93,17 @@ def read_text(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Doc
 
 
 def wrap(line: str, limit: int) -> list[str]:
-    """Split an over-long line at spaces (or hard, if it has none) into pieces of <= limit chars."""
+    """Split an over-long line at spaces (or hard, if it has none) into pieces of <= limit chars.
+    Walks by index: re-slicing the rest of a 10 MB line each time would be quadratic."""
     line = line.rstrip()
     pieces: list[str] = []
-    while len(line) > limit:
-        cut = line.rfind(" ", limit // 2, limit)
-        cut = cut if cut > 0 else limit
-        pieces.append(line[:cut])
-        line = line[cut:].lstrip()
-    pieces.append(line)
+    pos = 0
+    while len(line) - pos > limit:
+        cut = line.rfind(" ", pos + limit // 2, pos + limit)
+        cut = cut if cut > pos else pos + limit
+        pieces.append(line[pos:cut])
+        pos = cut
+        while pos < len(line) and line[pos] == " ":
+            pos += 1
+    pieces.append(line[pos:])
     return pieces
