@@ -29,10 +29,14 @@ def load_pairs() -> list[dict[str, Any]]:
 
 def heldout_titles() -> dict[str, float]:
     from analyzer.match import title, train
+    from analyzer.match.model import load
 
     s = train.split()
     keep = np.setdiff1d(np.arange(len(s.titles)), s.held)
-    tm = title.build([s.titles[i] for i in keep], s.labels[keep], len(s.codes), c=train.TITLE_C)
+    extra, extra_y = train.extra_title_rows(s.codes)
+    tm = title.build([*(s.titles[i] for i in keep), *extra], np.concatenate([s.labels[keep], extra_y]),
+                     len(s.codes), c=train.TITLE_C)
+    tm.scorer.temperature = load().title.scorer.temperature  # the shipped one, fitted on these titles
     rows = [train._topk(title.proba(tm, s.titles[i]), int(s.labels[i]), s.codes) for i in s.held[: s.n_random]]
     return train._rates(rows)
 
