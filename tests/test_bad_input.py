@@ -4,14 +4,16 @@ traceback, never a hang."""
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 
 import docx
 import pytest
 
 from analyzer.ingest import Limits, read
+from analyzer.segment import segment
 from analyzer.types import InputError
-from tests.pdfs import L, encrypt, flow_pdf, image_pdf, many_pages, raw_pdf
+from tests.pdfs import L, encrypt, flow_pdf, image_pdf, many_pages, raw_pdf, text_image_pdf
 
 LETTER = [[L("Dear Jane,"), L("We offer you the position of Analyst.", gap=1)]] * 3
 
@@ -189,3 +191,19 @@ def test_page_drawing_millions_of_characters_is_refused_before_parsing():
 def test_flate_bomb_in_page_content_is_refused():
     err = _error(raw_pdf(b" " * (40 * 1024 * 1024), flate=True), "bomb.pdf")
     assert err.code == "too_large" and "MB" in err.message
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_scanned_pdf_is_read_with_ocr_when_enabled():
+    pdf = text_image_pdf(["Maple Analytics Inc.", "", "Dear Jane,", "",
+                          "We are pleased to offer you the position of Analyst.", "", "Duties:",
+                          "- Analyse business requirements", "- Design information systems"])
+    assert _error(pdf, "scan.pdf").code == "scanned"  # OCR is off by default
+    doc = read(pdf, name="scan.pdf", limits=Limits(ocr=True))
+    assert doc.meta["ocr_pages"] == [1]
+    layout = segment(doc)
+    assert [b.text for b in layout.blocks if b.kind == "list_item"] == [
+        "Analyse business requirements", "Design information systems"]
+    assert any(b.kind == "salutation" for b in layout.blocks)
+    first = doc.lines()[0]
+    assert first.text == "Maple Analytics Inc." and first.words[0].font == "OCR" and first.bbox[0] > 0

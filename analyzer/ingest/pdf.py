@@ -68,7 +68,7 @@ def read_pdf(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Docu
             sizes.append((float(page.width), float(page.height)))
             if not rows and has_images:
                 image_only.append(number)
-                rows = _ocr_rows(page, name, limits, deadline)
+                rows = _ocr_rows(data, number, name, limits, deadline)
                 if rows:
                     ocr_pages.append(number)
             _add_rows(builder, number, rows)
@@ -238,9 +238,10 @@ def _add_rows(builder: DocumentBuilder, number: int, rows: Sequence[Row]) -> Non
         prev = row
 
 
-def _ocr_rows(page: PlumberPage, name: str, limits: Limits, deadline: Deadline) -> list[Row]:
+def _ocr_rows(data: bytes, number: int, name: str, limits: Limits, deadline: Deadline) -> list[Row]:
     if not limits.ocr:
         return []
     from analyzer.ingest import ocr
 
-    return [Row(words) for words in ocr.page_lines(page, name, limits, deadline)]
+    rows = [Row(words) for words in ocr.page_lines(data, number, name, limits, deadline)]
+    return sorted(rows, key=lambda r: r.top)
