@@ -55,6 +55,7 @@ def test_many_positions_csv_and_jsonl(tmp_path: Path, capsys: pytest.CaptureFixt
     ("bad.jsonl", "{not json}\n", "line 1 is not valid JSON"),
     ("bad.csv", "name,age\nx,1\n", "needs a header"),
     ("bad.xlsx", "x", "unsupported file type"),
+    ("empty.csv", "id,title,duties\n", "no positions"),
 ])
 def test_bad_input_files_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: str,
                                 message: str) -> None:

@@ -129,6 +129,8 @@ def _many(args: argparse.Namespace) -> int:
 
     try:
         records = list(read_positions(Path(args.input)))
+        if not records:
+            raise BadInput(f"{args.input}: no positions in the file")
     except BadInput as exc:
         print(f"offercheck match: {exc}", file=sys.stderr)
         return 2
