@@ -63,15 +63,25 @@ def _matches(selector: str, code: str, name: str) -> bool:
     return s.upper() == "ALL" or s.lower() == name or (bool(s) and code.upper().startswith(s.upper()))
 
 
+def _key(text: str, rule: str, evidence_text: str) -> tuple[str, str, str]:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest(), rule, evidence_text
+
+
 def baseline_key(document: Document, finding: Finding) -> tuple[str, str, str]:
-    digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
-    return digest, finding.rule, finding.evidence.text if finding.evidence else ""
+    return _key(document.text, finding.rule, finding.evidence.text if finding.evidence else "")
 
 
-def write_baseline(path: str | Path, items: Iterable[tuple[Document, Finding]]) -> int:
-    """Write every (letter, finding) pair as silenced; returns how many entries were written."""
-    rows = sorted({baseline_key(d, f) for d, f in items})
-    data = [{"sha256": h, "rule": r, "evidence": e} for h, r, e in rows]
+def report_baseline_keys(report: Mapping[str, Any]) -> set[tuple[str, str, str]]:
+    """Baseline keys of a report dict made with ``include_text`` (the form batch runs return)."""
+    if report.get("status") != "ok" or "text" not in report:
+        return set()
+    return {_key(report["text"], f["rule"], (f["evidence"] or {}).get("text", "")) for f in report["findings"]}
+
+
+def write_baseline(path: str | Path, items: Iterable[tuple[Document, Finding]] | Iterable[tuple[str, str, str]]) -> int:
+    """Write every (letter, finding) pair, or ready baseline keys, as silenced; returns the count."""
+    keys = {item if isinstance(item[0], str) else baseline_key(*item) for item in items}
+    data = [{"sha256": h, "rule": r, "evidence": e} for h, r, e in sorted(keys)]
     Path(path).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     return len(data)
 

@@ -8,6 +8,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from analyzer import batch
@@ -41,6 +42,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="FILE", help="offercheck.toml or pyproject.toml to read")
     parser.add_argument("--select", default="", help="comma list of rule codes/prefixes/names to run")
     parser.add_argument("--ignore", default="", help="comma list of rule codes/prefixes/names to skip")
+    parser.add_argument("--severity", default="", metavar="RULE=LEVEL,...",
+                        help="re-rank rules, e.g. OC6=error,vague-phrase=info (code prefixes or names)")
+    parser.add_argument("--baseline", metavar="FILE", help="silence the findings listed in this baseline file")
+    parser.add_argument("--write-baseline", metavar="FILE",
+                        help="write every finding of this run to FILE as silenced (accept them as known)")
     parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
                         help="time limit per letter (default: 60)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary lines")
@@ -75,11 +81,16 @@ def load_config(args: argparse.Namespace) -> Any:
 
     if args.config and not os.path.exists(args.config):
         raise UsageError(f"config file {args.config} does not exist")
+    severity = dict(item.split("=", 1) for item in codes(args.severity) if "=" in item)
+    if len(severity) != len(codes(args.severity)) or any(v not in SEVERITY_RANK for v in severity.values()):
+        raise UsageError(f"--severity takes RULE=LEVEL pairs with LEVEL error, warning or info, not {args.severity!r}")
     try:
         base = config.load(args.config)
-    except (ValueError, OSError) as exc:  # tomllib.TOMLDecodeError is a ValueError
+        if args.baseline:
+            base = replace(base, baseline=base.baseline | config.read_baseline(args.baseline))
+    except (ValueError, OSError, KeyError) as exc:  # tomllib.TOMLDecodeError is a ValueError
         raise UsageError(f"cannot read the configuration: {exc}") from exc
-    return base.merged(select=codes(args.select), ignore=codes(args.ignore))
+    return base.merged(select=codes(args.select), ignore=codes(args.ignore), severity=severity)
 
 
 def settings_from(args: argparse.Namespace, formats: tuple[str, ...]) -> batch.Settings:
@@ -89,7 +100,7 @@ def settings_from(args: argparse.Namespace, formats: tuple[str, ...]) -> batch.S
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
     return batch.Settings(program=args.program, citizenship=cc, config=load_config(args), formats=formats,
-                          include_text=args.include_text, timeout_s=args.timeout)
+                          include_text=args.include_text or bool(args.write_baseline), timeout_s=args.timeout)
 
 
 def exit_code(reports: Sequence[dict[str, Any]], fail_on: str) -> int:
@@ -116,6 +127,13 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     runner = _run_to_dir if args.output else _run_to_stdout
     reports = runner(args, paths, settings)
+    if args.write_baseline:
+        from analyzer import config
+
+        keys = set().union(*(config.report_baseline_keys(r) for r in reports))
+        config.write_baseline(args.write_baseline, keys)
+        print(f"{len(keys)} findings written to {args.write_baseline}", file=sys.stderr)
+        return EXIT_INPUT if any(r["status"] == "error" for r in reports) else EXIT_OK
     return exit_code(reports, args.fail_on)
 
 
