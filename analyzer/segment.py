@@ -39,6 +39,7 @@ BLANK = 0.8  # gap_before (in line heights) that counts as a blank line
 TOP_ZONE = 3  # lines at the top/bottom of a page that may be running headers/footers
 BOTTOM_ZONE = 3
 FULL_LINE = 0.85  # a line this close to the right margin was wrapped, not ended
+SPLIT_FACTOR = 2.0  # a column gap is at least this many times the line's narrowest word space
 TXT_CHAR_WIDTH = 5.0  # pseudo points per leading space in plain text (indentation)
 
 MARKER = re.compile(
@@ -182,6 +183,10 @@ def is_closing(ln: Line) -> bool:
     return _key(ln.text.rstrip(",")) in _data()["closings"]
 
 
+def is_notation(ln: Line) -> bool:
+    return _key(ln.text) in _data()["notations"]
+
+
 def is_subject(ln: Line) -> bool:
     m = re.match(r"^\s*([A-Za-z]{2,9})\s*[:.]\s*\S", ln.text)
     return bool(m and m.group(1).lower() in _data()["subject_labels"])
@@ -190,18 +195,23 @@ def is_subject(ln: Line) -> bool:
 def column_splits(lines: Sequence[Line]) -> dict[int, tuple[int, ...]]:
     """PDF table columns: line start -> indexes of the words that start a new cell.
 
-    A gap of two font sizes always separates cells.  A smaller gap (half a font size, about two
-    spaces) does when the word after it lines up (left or right edge) with a cell on a nearby
+    A gap must be twice the line's narrowest word space (justified lines stretch all spaces
+    alike).  A gap of two font sizes then separates cells.  A smaller gap (half a font size,
+    about two spaces) does when the word after it lines up (left or right edge) with a cell on a nearby
     line of the same page: columns line up, prose does not."""
     strong: dict[int, list[int]] = {}
     weak: dict[int, list[int]] = {}
     for ln in lines:
         if not (ln.words and ln.words[0].bbox):
             continue
-        for i in range(1, len(ln.words)):
-            a, b = ln.words[i - 1].bbox, ln.words[i].bbox
+        gaps = [b.bbox[0] - a.bbox[2] for a, b in zip(ln.words, ln.words[1:], strict=False)]  # type: ignore[index]
+        # The line's own word space: justified text stretches every space alike, so only a gap
+        # twice the narrowest one can be a column boundary.
+        space = min(gaps) if len(gaps) > 1 else 0.3 * (ln.words[0].size or 10.0)
+        for i, gap in enumerate(gaps, start=1):
             size = ln.words[i].size or 10.0
-            gap = b[0] - a[2]  # type: ignore[index]
+            if gap < SPLIT_FACTOR * max(space, 0.5):
+                continue
             if gap >= max(2.0 * size, 15.0):
                 strong.setdefault(ln.start, []).append(i)
             elif gap >= max(0.5 * size, 4.0):
@@ -306,9 +316,9 @@ def _breaks(ln: Line, prev: Line, cur: Draft, st: Stats) -> bool:
     new_page = ln.page != prev.page
     if (ln.gap_before >= BLANK and not new_page) or marker(ln):
         return True
-    if any(f(ln) for f in (is_salutation, is_closing, is_subject)) or DATE_LINE.match(ln.text.strip()):
+    if any(f(ln) for f in (is_salutation, is_closing, is_subject, is_notation)) or DATE_LINE.match(ln.text.strip()):
         return True
-    if any(f(prev) for f in (is_salutation, is_closing)) or DATE_LINE.match(prev.text.strip()):
+    if any(f(prev) for f in (is_salutation, is_closing, is_notation)) or DATE_LINE.match(prev.text.strip()):
         return True
     if heading_like(ln, st) or heading_like(prev, st):
         return True
@@ -403,6 +413,8 @@ def classify(drafts: list[Draft], st: Stats) -> None:
         first = d.lines[0]
         if i == date_at:
             d.kind = "date"
+        elif is_notation(first):
+            d.kind = "other"
         elif is_subject(first):
             d.kind = "subject"
         elif date_at is not None and i > date_at and heading_like(first, st) and len(d.lines) == 1:
@@ -478,7 +490,8 @@ def _block(d: Draft) -> Block:
     cell_texts: tuple[str, ...] = ()
     if d.kind == "table_row" and d.cells:
         cell_texts = tuple(join_lines(c.split("\n")) for c in d.cells)
-        text = " | ".join(cell_texts)
+        # "Start Date: | 2027-06-01" would read badly: a label cell joins its value with a space.
+        text = (" " if cell_texts[0].endswith(":") else " | ").join(cell_texts)
     else:
         text = join_lines(texts)
     return Block(kind=d.kind, text=text, start=d.lines[0].start, end=d.lines[-1].end,

@@ -167,15 +167,30 @@ def test_docx_paragraphs_lists_tables_and_headers():
     doc = read(_docx(build), name="offer.docx")
     _consistent(doc)
     texts = [ln.text for ln in doc.lines()]
-    assert texts == ["Dear Jane,", "Position: Computer Systems Analyst", "Key Responsibilities",
+    assert texts == ["Maple Analytics Inc. - Confidential", "Dear Jane,", "Position: Computer Systems Analyst", "Key Responsibilities",
                      "\u2022 Analyse requirements", "1. Design systems", "2. Test systems",
                      "Duty | % of time", "Analyse requirements | 30%", "Sincerely,"]
-    assert "Confidential" not in doc.text and doc.meta["headers"] == ["Maple Analytics Inc. - Confidential"]
-    position = doc.lines()[1]
+    assert doc.meta["headers"] == ["Maple Analytics Inc. - Confidential"]
+    position = doc.lines()[2]
     assert position.words[0].bold and not position.words[-1].bold
-    heading = doc.lines()[2]
-    assert heading.bold and heading.size > doc.lines()[0].size
+    heading = doc.lines()[3]
+    assert heading.bold and heading.size > doc.lines()[1].size
     assert doc.lines()[-1].page == 2 and len(doc.pages) == 2
+
+
+def test_docx_first_page_header_is_the_letterhead_and_footers_stay_out():
+    def build(d):
+        sec = d.sections[0]
+        sec.different_first_page_header_footer = True
+        sec.first_page_header.paragraphs[0].text = "Maple Analytics Inc."
+        sec.header.paragraphs[0].text = "Maple Analytics - page header"
+        sec.footer.paragraphs[0].text = "100 King St W, Toronto"
+        d.add_paragraph("Dear Jane,")
+
+    doc = read(_docx(build), name="hdr.docx")
+    assert [ln.text for ln in doc.lines()] == ["Maple Analytics Inc.", "Dear Jane,"]
+    assert "Maple Analytics - page header" in doc.meta["headers"]
+    assert doc.meta["footers"] == ["100 King St W, Toronto"]
 
 
 def test_docx_soft_breaks_and_tabs():

@@ -7,8 +7,10 @@ Choices (documented for the stages that read the result):
 * List paragraphs (numbering set on the paragraph or its style) start with the marker Word
   would draw: "•" for bullets, "1." / "a)" / "iv." etc. from the level's format, counted here.
 * A table row is one line: cell texts separated by " | " (merged cells once).
-* Running headers and footers are not body text: they are left out of ``Document.text`` and
-  kept in ``meta["headers"]`` / ``meta["footers"]``.
+* The header Word draws on page 1 (the first-page header, else the default header) is read as
+  the first lines of page 1: templates put the letterhead there.  Other headers and all footers
+  are not body text: they stay out of ``Document.text``; every header/footer text is listed in
+  ``meta["headers"]`` / ``meta["footers"]``.
 * Pages follow explicit page breaks and section breaks (Word's own pagination is not known).
 * Safety: member sizes are checked before anything is decompressed (zip bombs), and XML with
   DTD/entity declarations is refused (python-docx also parses with ``resolve_entities=False``).
@@ -98,19 +100,25 @@ class _Walker:
         self.numbering = _numbering(self.document)
 
     def items(self) -> Iterator[tuple[str, list[list[RawWord]]]]:
+        header = first_page_header(self.document)
+        if header is not None:
+            yield from self._blocks(header, pages=False)
+        yield from self._blocks(self.document, pages=True)
+
+    def _blocks(self, container: Any, pages: bool) -> Iterator[tuple[str, list[list[RawWord]]]]:
         from docx.table import Table
 
-        for block in self.document.iter_inner_content():
+        for block in container.iter_inner_content():
             if isinstance(block, Table):
                 for row in block.rows:
                     words = _row_words(row)
                     yield "line", [words] if words else []
                 continue
-            if _page_break_before(block):
+            if pages and _page_break_before(block):
                 yield "page", []
             lines, breaks = self._paragraph(block)
             yield "line", lines
-            for _ in range(breaks):
+            for _ in range(breaks if pages else 0):
                 yield "page", []
 
     def _paragraph(self, para: Any) -> tuple[list[list[RawWord]], int]:
@@ -292,11 +300,25 @@ def _roman(n: int) -> str:
     return out
 
 
+def first_page_header(document: Any) -> Any | None:
+    """The header Word draws on page 1 (the first-page header when the section has one)."""
+    if not document.sections:
+        return None
+    sec = document.sections[0]
+    try:
+        header = sec.first_page_header if sec.different_first_page_header_footer else sec.header
+        return None if header.is_linked_to_previous else header
+    except Exception:  # noqa: BLE001 - a damaged header part is not worth failing the letter
+        return None
+
+
 def _furniture(document: Any) -> dict[str, list[str]]:
     headers: list[str] = []
     footers: list[str] = []
     for sec in document.sections:
-        for part, out in ((sec.header, headers), (sec.footer, footers)):
+        parts = [(sec.header, headers), (sec.first_page_header, headers), (sec.even_page_header, headers),
+                 (sec.footer, footers), (sec.first_page_footer, footers), (sec.even_page_footer, footers)]
+        for part, out in parts:
             try:
                 text = " ".join(p.text for p in part.paragraphs).strip()
             except Exception:  # noqa: BLE001 - a damaged header is not worth failing the letter
