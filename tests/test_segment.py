@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
+import pytest
+from rapidfuzz import fuzz
 
 from analyzer.ingest import read
 from analyzer.segment import join_lines, segment
@@ -198,3 +201,46 @@ def test_hyphenation_rule():
     assert join_lines(["a cross-", "functional team"]) == "a cross-functional team"
     assert join_lines(["Toronto-", "Based firm"]) == "Toronto-Based firm"
     assert join_lines(["ends here -", "and goes on"]) == "ends here - and goes on"
+
+
+# ---------------------------------------------------------------- the labelled letters
+
+def _labelled() -> list[dict]:
+    from tests.lettergen import load_specs
+
+    return load_specs(Path(__file__).parent / "labelled" / "letters")
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> Path:
+    from tests.lettergen import render
+
+    out = tmp_path_factory.mktemp("letters")
+    for spec in _labelled():
+        render(spec, out)
+    return out
+
+
+@pytest.mark.parametrize("spec", _labelled(), ids=lambda s: s["id"])
+def test_labelled_letter_duties_are_whole_blocks(spec, rendered):
+    """Every duty of every generated layout (wrapped, hyphenated, split by a page break, in a
+    table, behind a two-column letterhead) is one list item / table row, or lies inside the
+    paragraphs for prose duties; no running header, footer or page number leaks into them."""
+    from tests.lettergen import expected
+
+    path = next(rendered.glob(spec["id"] + ".*"))
+    layout = segment(read(path))
+    items = [b for b in layout.blocks if b.kind in ("list_item", "table_row")]
+    texts = [b.cells[0] if b.cells else b.text for b in items]
+    prose = " ".join(b.text for b in layout.blocks if b.kind == "paragraph")
+    for duty in expected(spec)["duties"]:
+        if spec["layout"] == "paragraph":
+            assert fuzz.partial_ratio(duty["text"], prose) >= 90, duty["text"]
+        else:
+            assert max(fuzz.ratio(duty["text"], t) for t in texts) >= 90, duty["text"]
+    running = [f.text for f in layout.furniture if f.kind != "other" and len(f.text) > 6]
+    assert not [t for t in texts if any(f in t for f in running)]
+    kinds = {b.kind for b in layout.blocks}
+    assert {"date", "salutation"} <= kinds
+    if "signature" not in spec.get("omit", []):
+        assert "signature" in kinds
