@@ -207,3 +207,10 @@ def test_scanned_pdf_is_read_with_ocr_when_enabled():
     assert any(b.kind == "salutation" for b in layout.blocks)
     first = doc.lines()[0]
     assert first.text == "Maple Analytics Inc." and first.words[0].font == "OCR" and first.bbox[0] > 0
+
+
+def test_page_with_hundreds_of_thousands_of_shapes_is_refused_before_parsing():
+    text = b"BT /F1 12 Tf 72 700 Td (Dear Jane) Tj ET\n"
+    err = _error(raw_pdf(text + b"10 10 5 5 re f\n" * 100_000), "vector.pdf")
+    assert err.code == "too_large" and "shapes" in err.message
+    assert read(raw_pdf(text + b"10 10 5 5 re f\n" * 50), name="logo.pdf").text == "Dear Jane\n"

@@ -2,8 +2,8 @@
 
 pdfplumber keeps a Python dict per character: a page whose content stream draws millions of
 characters (or inflates to hundreds of megabytes) would take minutes and gigabytes.  Here the
-content streams are inflated with a size cap and their text strings counted with a regex, so a
-hostile page is refused in milliseconds.  Form XObjects drawn by the page count once per ``Do``;
+content streams are inflated with a size cap and their text strings and path operators counted
+with regexes, so a hostile page is refused in milliseconds.  Form XObjects drawn by the page count once per ``Do``;
 forms nested inside forms are not followed (their text still reaches pdfplumber).
 """
 
@@ -19,6 +19,7 @@ from analyzer.ingest.limits import Limits
 from analyzer.types import InputError
 
 _PAREN = re.compile(rb"\\.|[()]", re.S)  # escapes are skipped; only the parentheses are visited
+_PATH_OPS = re.compile(rb"(?<![A-Za-z0-9_/])(?:re|m|l|c|v|y)(?![A-Za-z0-9_])")
 _HEX = re.compile(rb"<([0-9A-Fa-f\s]+)>")
 
 
@@ -29,7 +30,7 @@ def check_page(pdfpage: Any, number: int, name: str, limits: Limits) -> None:
     data = b"".join(_decoded(s, budget, number, name) for s in streams if isinstance(s, PDFStream))
     if len(data) > budget:
         raise _too_big(name, number, f"{len(data) / 1048576:.0f} MB of drawing instructions")
-    chars = estimate_chars(data)
+    chars, paths = estimate_chars(data), estimate_paths(data)
     xobjects = resolve1((pdfpage.resources or {}).get("XObject")) or {}
     if isinstance(xobjects, dict):
         for key, ref in xobjects.items():
@@ -38,9 +39,19 @@ def check_page(pdfpage: Any, number: int, name: str, limits: Limits) -> None:
                 continue
             uses = len(re.findall(rb"/" + re.escape(str(key).encode()) + rb"\s+Do\b", data))
             if uses:
-                chars += uses * estimate_chars(_decoded(form, budget, number, name))
+                inner = _decoded(form, budget, number, name)
+                chars += uses * estimate_chars(inner)
+                paths += uses * estimate_paths(inner)
     if chars > limits.max_page_chars:
         raise _too_big(name, number, f"about {chars:,} characters of text (limit {limits.max_page_chars:,})")
+    if paths > limits.max_page_paths:
+        raise _too_big(name, number, f"about {paths:,} drawn lines and shapes (limit {limits.max_page_paths:,})")
+
+
+def estimate_paths(data: bytes) -> int:
+    """Path-building operators (moveto, lineto, curves, rectangles): pdfplumber makes an object
+    per painted path, so hundreds of thousands of them cost seconds and gigabytes."""
+    return len(_PATH_OPS.findall(data))
 
 
 def estimate_chars(data: bytes) -> int:

@@ -22,6 +22,7 @@ class Limits:
     ocr_timeout_s: float = 20.0  # one tesseract run (one page)
     max_page_content_bytes: int = 10 * MB  # a PDF page's inflated drawing instructions
     max_page_chars: int = 60_000  # a dense letter page has < 10,000
+    max_page_paths: int = 40_000  # path operators on a page; a detailed vector logo has a few thousand
     max_text_chars: int = 2_000_000  # the whole document's text (~400 dense pages)
 
 
