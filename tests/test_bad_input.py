@@ -214,3 +214,10 @@ def test_page_with_hundreds_of_thousands_of_shapes_is_refused_before_parsing():
     err = _error(raw_pdf(text + b"10 10 5 5 re f\n" * 100_000), "vector.pdf")
     assert err.code == "too_large" and "shapes" in err.message
     assert read(raw_pdf(text + b"10 10 5 5 re f\n" * 50), name="logo.pdf").text == "Dear Jane\n"
+
+
+def test_zip_needing_a_future_zip_version_is_corrupt():
+    data = bytearray(_docx_bytes())
+    at = data.index(b"PK\x01\x02")  # first central-directory entry: "version needed" at +6
+    data[at + 6:at + 8] = (84).to_bytes(2, "little")
+    assert _error(bytes(data), "version.docx").code == "corrupt"

@@ -88,8 +88,8 @@ def sniff(data: bytes, name: str = "<bytes>") -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 names = set(zf.namelist())
-        except (zipfile.BadZipFile, ValueError, OSError):
-            raise InputError("corrupt", f"{name}: a damaged ZIP/DOCX archive.") from None
+        except Exception as exc:  # noqa: BLE001 - zipfile raises NotImplementedError, EOFError, ...
+            raise InputError("corrupt", f"{name}: a damaged ZIP/DOCX archive ({type(exc).__name__}).") from None
         if "word/document.xml" in names:
             return "docx"
         raise InputError("unsupported_type", f"{name}: a ZIP archive, not a PDF, DOCX or text letter.")
