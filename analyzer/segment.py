@@ -39,6 +39,8 @@ BLANK = 0.8  # gap_before (in line heights) that counts as a blank line
 TOP_ZONE = 3  # lines at the top/bottom of a page that may be running headers/footers
 BOTTOM_ZONE = 3
 FULL_LINE = 0.85  # a line this close to the right margin was wrapped, not ended
+MARGIN_NOTE_POINTS = 1.5  # how much smaller than the body a margin note is set
+MARGIN_NOTE_GAP = 2.0  # and how far (line heights) it stands from the body
 SPLIT_FACTOR = 2.0  # a column gap is at least this many times the line's narrowest word space
 TXT_CHAR_WIDTH = 5.0  # pseudo points per leading space in plain text (indentation)
 
@@ -136,11 +138,22 @@ def is_full(ln: Line, st: Stats) -> bool:
 
 def heading_like(ln: Line, st: Stats) -> bool:
     text = ln.text.strip()
+    m = MARKER.match(ln.text)
+    if m:  # "1. Summary of Duties" in bold is a numbered heading; a bullet never is
+        if not any(c.isalnum() for c in m.group("m")):
+            return False
+        text = ln.text[m.end():].strip()
+        if text.endswith(TERMINAL) or len(text.split()) > 8:
+            return False
     words = text.split()
-    if not text or len(words) > 10 or len(text) > 80 or marker(ln) or text[:1].islower():
+    if not text or len(words) > 10 or len(text) > 80 or text[:1].islower():
         return False  # a line starting in lowercase continues something: never a heading
     if _key(text) in _data()["headings"]:
         return True
+    if m:
+        letters = [c for c in text if c.isalpha()]
+        return bool((ln.bold and not st.body_bold) or (st.body_size and ln.size >= st.body_size + 1.5)
+                    or (len(letters) >= 4 and all(c.isupper() for c in letters)))
     if text.endswith((".", ",", ";")) or DATE_LINE.match(text) or PAGE_NUMBER.match(text):
         return False
     if LABEL.match(text):  # "Start Date: May 4, 2027" is a labelled value, not a heading
@@ -284,9 +297,11 @@ def _furniture(doc: Document) -> dict[int, BlockKind]:
                     out[ln.start] = "page_number"
                     continue
                 seen.setdefault((zone, re.sub(r"\d+", "#", _key(text))), set()).add(page.number)
+    body_size = _stats(doc.lines()).body_size
+    for page in pages:
+        out.update(_margin_notes(page.lines, body_size, out))
     if len(pages) < 2:
         return out
-    body_size = _stats(doc.lines()).body_size
     for page in pages:
         lines = page.lines
         for zone, zlines in _zones(lines):
@@ -297,6 +312,24 @@ def _furniture(doc: Document) -> dict[int, BlockKind]:
                 if zone == "top" and page.number == 1 and ln.size > body_size:
                     continue  # a big company name repeated on every page is still page 1's letterhead
                 out[ln.start] = "header" if zone == "top" else "footer"
+    return out
+
+
+def _margin_notes(lines: Sequence[Line], body_size: float, known: dict[int, BlockKind]) -> dict[int, BlockKind]:
+    """Small print set apart at the very top or bottom of a page (a one-page letter has no
+    repetition to go by): a line two points smaller than the body, with a tall gap between it and
+    the body, is a header or footer.  Needs font sizes, so PDF only."""
+    out: dict[int, BlockKind] = {}
+    if not body_size or len(lines) < 3:
+        return out
+    small = [ln.size and ln.size <= body_size - MARGIN_NOTE_POINTS for ln in lines]
+    if small[0] and not small[1] and lines[1].gap_before >= MARGIN_NOTE_GAP and lines[0].start not in known:
+        out[lines[0].start] = "header"
+    tail = len(lines)
+    while tail > 1 and small[tail - 1] and lines[tail - 1].start not in known:
+        tail -= 1
+    if tail < len(lines) and len(lines) - tail <= BOTTOM_ZONE and lines[tail].gap_before >= MARGIN_NOTE_GAP:
+        out.update({ln.start: "footer" for ln in lines[tail:]})
     return out
 
 
@@ -372,7 +405,9 @@ def group(lines: Sequence[Line], st: Stats) -> list[Draft]:
         draft = Draft([ln])
         m = marker(ln)
         row = cells(ln, st)
-        if m:
+        if m and heading_like(ln, st):
+            draft.marker = m  # a numbered heading: classify() makes it a heading
+        elif m:
             draft.kind, draft.marker = "list_item", m
         elif len(row) > 1:
             draft.kind, draft.cells, draft.col_starts = "table_row", row, _cell_starts(ln, st)
@@ -495,7 +530,8 @@ def _block(d: Draft) -> Block:
     else:
         text = join_lines(texts)
     return Block(kind=d.kind, text=text, start=d.lines[0].start, end=d.lines[-1].end,
-                 page=d.lines[0].page, lines=tuple(d.lines), marker=d.marker if d.kind == "list_item" else None,
+                 page=d.lines[0].page, lines=tuple(d.lines),
+                 marker=d.marker if d.kind in ("list_item", "heading") else None,
                  cells=cell_texts)
 
 

@@ -244,3 +244,28 @@ def test_labelled_letter_duties_are_whole_blocks(spec, rendered):
     assert {"date", "salutation"} <= kinds
     if "signature" not in spec.get("omit", []):
         assert "signature" in kinds
+
+
+def test_bold_numbered_heading_is_a_heading_not_a_list_item():
+    pdf = flow_pdf([[L("Dear Jane,"), L("1. Summary of Duties", font="Helvetica-Bold", gap=1),
+                     L("1.  Analyse business requirements", gap=0.5), L("2.  Design systems"),
+                     L("2. Terms and Conditions", font="Helvetica-Bold", gap=1),
+                     L("The position is full time.", gap=0.5)]])
+    layout = segment(read(pdf, name="n.pdf"))
+    heads = [b for b in layout.blocks if b.kind == "heading"]
+    assert [(b.marker, b.text) for b in heads] == [("1.", "Summary of Duties"), ("2.", "Terms and Conditions")]
+    assert _of(layout, "list_item") == ["Analyse business requirements", "Design systems"]
+    assert [b.heading.text for b in layout.sections if b.heading] == ["Summary of Duties", "Terms and Conditions"]
+
+
+def test_small_print_at_page_edges_of_a_one_page_letter_is_furniture():
+    pdf = flow_pdf([[L("CONFIDENTIAL - prepared for Jane Doe", size=7),
+                     L("Maple Analytics Inc.", size=14, gap=3), L("Dear Jane,", gap=1),
+                     L("We are pleased to offer you the position of Computer Systems Analyst.", gap=1),
+                     L("You will analyse requirements and design information systems for clients."),
+                     L("Sincerely,", gap=1), L("John Smith", gap=1),
+                     L("Maple Analytics Inc. 100 King St W, Toronto, ON www.maple.example", size=7, gap=6)]])
+    layout = segment(read(pdf, name="one.pdf"))
+    assert [(b.kind, b.text[:12]) for b in layout.furniture] == [("header", "CONFIDENTIAL"), ("footer", "Maple Analyt")]
+    assert _of(layout, "letterhead") == ["Maple Analytics Inc."]
+    assert _of(layout, "signature") == ["Sincerely,", "John Smith"]
