@@ -221,3 +221,9 @@ def test_zip_needing_a_future_zip_version_is_corrupt():
     at = data.index(b"PK\x01\x02")  # first central-directory entry: "version needed" at +6
     data[at + 6:at + 8] = (84).to_bytes(2, "little")
     assert _error(bytes(data), "version.docx").code == "corrupt"
+
+
+def test_text_mixing_utf8_and_windows_lines_reads_both():
+    data = "Caf\u00e9 in UTF-8\n".encode() + "Employer\u2019s caf\u00e9 in cp1252\n".encode("cp1252")
+    lines = [ln.text for ln in read(data, name="mixed.txt").lines()]
+    assert lines == ["Caf\u00e9 in UTF-8", "Employer's caf\u00e9 in cp1252"]

@@ -17,8 +17,8 @@ MAX_CONTROL_SHARE = 0.05
 
 
 def decode(data: bytes, name: str) -> str:
-    """Bytes -> str: BOM first, then strict UTF-8, then Windows-1252 (what Word's "Save as text"
-    writes on Canadian machines).  Raises ``unsupported_type`` for binary data."""
+    """Bytes -> str: BOM first, then UTF-16 without BOM, then strict UTF-8, else line by line
+    UTF-8 / Windows-1252.  Raises ``unsupported_type`` for binary data."""
     text = None
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -35,8 +35,8 @@ def decode(data: bytes, name: str) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            # cp1252 leaves five bytes undefined; those fall back to Latin-1 so decoding never fails.
-            text = data.decode("cp1252", errors="replace") if _cp1252_clean(data) else data.decode("latin-1")
+            # Line by line: a file pasted together from UTF-8 and Windows sources stays readable.
+            text = "\n".join(_legacy(line) for line in data.split(b"\n"))
     sample = text[:200_000]
     if sample and len(_BINARY.findall(sample.replace("\x00", ""))) > MAX_CONTROL_SHARE * len(sample):
         raise InputError("unsupported_type", f"{name}: binary data, not a PDF, DOCX or text letter.")
@@ -60,8 +60,18 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
-def _cp1252_clean(data: bytes) -> bool:
-    return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
+def _legacy(line: bytes) -> str:
+    """One line that is not UTF-8 as a whole: UTF-8 if it is, else Windows-1252 (what Word's
+    "Save as text" writes on Canadian machines); cp1252 leaves five bytes undefined, and a line
+    holding one of those is read as Latin-1, so decoding never fails."""
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return line.decode("cp1252")
+    except UnicodeDecodeError:
+        return line.decode("latin-1")
 
 
 def read_text(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Document:
@@ -89,7 +99,7 @@ def read_text(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Doc
         builder.end_page(number)
     if not builder.has_text:
         raise InputError("empty", f"{name}: the file holds no text.")
-    return builder.document(name, "text", {"pages": len(pages), "encoding_guess": "text"})
+    return builder.document(name, "text", {"pages": len(pages)})
 
 
 def wrap(line: str, limit: int) -> list[str]:
