@@ -74,6 +74,11 @@ def test_encrypted_pdf_needs_password():
     assert err.code == "encrypted" and "password" in err.message
 
 
+def test_pdf_with_only_an_owner_password_is_read():
+    doc = read(encrypt(flow_pdf(LETTER), password=""), name="owner-only.pdf")
+    assert doc.text.startswith("Dear Jane,\nWe offer you the position of Analyst.\n")
+
+
 def test_image_only_pdf_says_ocr_is_needed():
     err = _error(image_pdf(pages=2), "scan.pdf")
     assert err.code == "scanned" and "OCR" in err.message
