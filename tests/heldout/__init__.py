@@ -1,0 +1,1 @@
+"""Held-out hand-written offer letters (see README.md)."""
