@@ -209,3 +209,25 @@ def test_pdf_speed_is_measured_per_page():
              for n in range(20)]
     doc = read(flow_pdf(pages), name="twenty.pdf")
     assert doc.meta["pages"] == 20 and len(doc.lines()) == 800
+
+
+def test_docx_text_box_letterhead_is_read_once():
+    from docx.oxml import parse_xml
+
+    box = ('<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+           'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+           '<mc:Choice Requires="wps"><w:drawing><w:txbxContent>'
+           '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Maple Analytics Inc.</w:t></w:r></w:p>'
+           '<w:p><w:r><w:t>100 King St W</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>'
+           '<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>Maple Analytics Inc.</w:t></w:r>'
+           '</w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+    def build(d):
+        anchor = d.add_paragraph("January 5, 2027")
+        anchor._p.append(parse_xml(box))
+        d.add_paragraph("Dear Jane,")
+
+    lines = read(_docx(build), name="box.docx").lines()
+    assert [ln.text for ln in lines] == ["Maple Analytics Inc.", "100 King St W", "January 5, 2027", "Dear Jane,"]
+    assert lines[0].bold and not lines[1].bold

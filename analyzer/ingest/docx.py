@@ -7,6 +7,8 @@ Choices (documented for the stages that read the result):
 * List paragraphs (numbering set on the paragraph or its style) start with the marker Word
   would draw: "•" for bullets, "1." / "a)" / "iv." etc. from the level's format, counted here.
 * A table row is one line: cell texts separated by " | " (merged cells once).
+* Text boxes (a common home for a template's letterhead) are read, each of their paragraphs a
+  line placed before the paragraph that anchors the box.
 * The header Word draws on page 1 (the first-page header, else the default header) is read as
   the first lines of page 1: templates put the letterhead there.  Other headers and all footers
   are not body text: they stay out of ``Document.text``; every header/footer text is listed in
@@ -116,6 +118,9 @@ class _Walker:
                 continue
             if pages and _page_break_before(block):
                 yield "page", []
+            boxes = _text_box_lines(block)
+            if boxes:
+                yield "line", boxes
             lines, breaks = self._paragraph(block)
             yield "line", lines
             for _ in range(breaks if pages else 0):
@@ -223,6 +228,23 @@ def _row_words(row: Any) -> list[RawWord]:
         for i, w in enumerate(text):
             words.append(RawWord(w, size=DEFAULT_SIZE, bold=False, sep=" | " if i == 0 and words else " "))
     return words
+
+
+def _text_box_lines(para: Any) -> list[list[RawWord]]:
+    """Paragraphs inside text boxes anchored in this paragraph (templates often put the
+    letterhead in one); python-docx does not read them.  Word stores each box twice (a modern
+    copy and an ``mc:Fallback`` VML copy): the fallback is skipped."""
+    lines: list[list[RawWord]] = []
+    for box in para._p.iter(f"{_W}txbxContent"):
+        if any(str(a.tag).endswith("}Fallback") for a in box.iterancestors()):
+            continue
+        for p in box.iter(f"{_W}p"):
+            text = "".join(t.text or "" for t in p.iter(f"{_W}t"))
+            bold = p.find(f".//{_W}rPr/{_W}b") is not None
+            words = [RawWord(w, size=DEFAULT_SIZE, bold=bold) for w in text.split()]
+            if words:
+                lines.append(words)
+    return lines
 
 
 def _page_break_before(para: Any) -> bool:
