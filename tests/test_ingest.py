@@ -231,3 +231,21 @@ def test_docx_text_box_letterhead_is_read_once():
     lines = read(_docx(build), name="box.docx").lines()
     assert [ln.text for ln in lines] == ["Maple Analytics Inc.", "100 King St W", "January 5, 2027", "Dear Jane,"]
     assert lines[0].bold and not lines[1].bold
+
+
+def test_sideways_margin_text_is_dropped():
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.setFont("Helvetica", 11)
+    for i, text in enumerate(["Dear Jane,", "We offer you the position of Analyst.", "Sincerely,"]):
+        c.drawString(72, 700 - 20 * i, text)
+    c.saveState()
+    c.translate(30, 300)
+    c.rotate(90)
+    c.setFont("Helvetica", 7)
+    c.drawString(0, 0, "Printed on recycled paper")
+    c.restoreState()
+    c.save()
+    assert read(buf.getvalue(), name="side.pdf").text == "Dear Jane,\nWe offer you the position of Analyst.\nSincerely,\n"
