@@ -51,14 +51,6 @@ KNOWN_HANGS: dict[str, str] = {
                         "sentence per cue for minutes; analyse has no deadline after ingest",
 }
 
-# Crafted inputs that crashed a stage (caught by the pipeline as internal_error) when this suite
-# was written; xfail until the owner fixes them (a fix shows up as XPASS).
-KNOWN_CRASHES: dict[str, str] = {
-    "docx-zip-version-8.4": "ingest.sniff lets zipfile's NotImplementedError ('zip file version "
-                            "8.4', one flipped byte in a DOCX) escape; it should be InputError('corrupt')",
-}
-
-
 class Hang(BaseException):
     """Raised by the watchdog; a BaseException so analyse's `except Exception` cannot swallow it."""
 
@@ -196,8 +188,6 @@ def _crafted_params() -> list:
         marks = []
         if case in KNOWN_HANGS:
             marks.append(pytest.mark.xfail(reason=KNOWN_HANGS[case], strict=False, run=HEAVY))
-        if case in KNOWN_CRASHES:
-            marks.append(pytest.mark.xfail(reason=KNOWN_CRASHES[case], strict=False))
         params.append(pytest.param(case, marks=marks, id=case))
     return params
 
