@@ -119,9 +119,9 @@ def _page_rows(page: PlumberPage, first: bool) -> tuple[list[Row], bool]:
         page = page.dedupe_chars(tolerance=1)  # slow (x6), so only when needed
     words = page.extract_words(extra_attrs=["fontname", "size", "upright"], keep_blank_chars=False)
     # Text set sideways in a margin ("Printed on recycled paper") would read one letter a line;
-    # it is dropped when most of the page reads upright (a rotated page keeps all its text).
+    # it is dropped when most characters read upright (a rotated page keeps all its text).
     upright = [w for w in words if w.get("upright", True)]
-    if len(upright) * 2 > len(words):
+    if sum(len(w["text"]) for w in upright) * 2 > sum(len(w["text"]) for w in words):
         words = upright
     has_images = bool(page.images) if not words else False
     raw = [RawWord(w["text"], (float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])),
