@@ -249,3 +249,17 @@ def test_sideways_margin_text_is_dropped():
     c.restoreState()
     c.save()
     assert read(buf.getvalue(), name="side.pdf").text == "Dear Jane,\nWe offer you the position of Analyst.\nSincerely,\n"
+
+
+@pytest.mark.parametrize("degrees", [90, 180, 270])
+def test_rotated_page_is_read_as_written(degrees):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(letterhead_pdf())))
+    writer.pages[0].rotate(degrees)
+    out = io.BytesIO()
+    writer.write(out)
+    doc = read(out.getvalue(), name="rotated.pdf")
+    assert doc.lines()[0].text == "Maple Analytics Inc."
+    assert doc.lines()[-1].text.startswith("We are pleased to offer you")
+    assert doc.lines()[0].bbox[1] > 0 and doc.pages[0].height == pytest.approx(792)

@@ -62,6 +62,11 @@ def read_pdf(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Docu
         if number > limits.max_pages:  # the page tree lied about its count
             raise _too_many(name, number, limits)
         check_page(pdfpage, number, name, limits)
+        # A page shown rotated (/Rotate) was written upright: read it as written, so its lines
+        # come out in order instead of one letter per line.
+        pdfpage.rotate = 0
+        if "Rotate" in pdfpage.attrs:
+            pdfpage.attrs["Rotate"] = 0
         page = PlumberPage(pdf, pdfpage, page_number=number, initial_doctop=0)
         try:
             rows, has_images = _page_rows(page, first=number == 1)
