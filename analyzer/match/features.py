@@ -23,17 +23,17 @@ class Featuriser:
     """char_wb n-grams + word n-grams, hashed; ``idf`` is fitted by :func:`fit_idf`."""
 
     char_range: tuple[int, int] | None = (2, 4)  # None: words only
-    word_range: tuple[int, int] = (1, 2)
+    word_range: tuple[int, int] | None = (1, 2)  # None: characters only
     word_weight: float = 1.0
     stop_words: str | None = None
 
     def counts(self, texts: Sequence[str]) -> sp.csr_matrix:
         char = HashingVectorizer(analyzer="char_wb", ngram_range=self.char_range or (3, 3), n_features=N_CHAR,
                                  alternate_sign=False, norm=None, lowercase=True)
-        word = HashingVectorizer(analyzer="word", ngram_range=self.word_range, n_features=N_WORD,
+        word = HashingVectorizer(analyzer="word", ngram_range=self.word_range or (1, 1), n_features=N_WORD,
                                  alternate_sign=False, norm=None, lowercase=True,
                                  stop_words=self.stop_words, token_pattern=r"(?u)\b\w+\b")
-        w = word.transform(texts) * self.word_weight
+        w = word.transform(texts) * self.word_weight if self.word_range else sp.csr_matrix((len(texts), N_WORD))
         c = char.transform(texts) if self.char_range else sp.csr_matrix((len(texts), N_CHAR))
         return sp.hstack([c, w], format="csr", dtype=np.float32)
 

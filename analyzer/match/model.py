@@ -1,7 +1,7 @@
 """The trained matching artefacts as one object, saved to and loaded from ``models/match.joblib``.
 
 When the file is missing (a fresh checkout without ``make models``) the models are built in this
-process from ``corpora/`` (about a minute, no network) and cached under ``~/.cache/offercheck``."""
+process from ``corpora/`` (2-7 minutes on 2 cores, no network) and cached under ``~/.cache/offercheck``."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def load() -> Bundle:
     for candidate in (Path(os.environ.get("OFFERCHECK_MODELS", MODELS_DIR)) / ARTEFACT, CACHE_DIR / ARTEFACT):
         if candidate.exists():
             return joblib.load(candidate)
-    print("offercheck: models/match.joblib missing; building the matching models once (about a minute)",
+    print("offercheck: models/match.joblib missing; building the matching models once (2-7 minutes)",
           file=sys.stderr)
     from analyzer.match.train import build_all
 
