@@ -430,6 +430,21 @@ def ten_mb_no_spaces() -> bytes:
     return own_txt() + b"x" * (10 * 1024 * 1024) + b"\n"
 
 
+def line_under_limit(chars: int = 1_900_000) -> bytes:
+    """One line just under ingest's 2M-character document limit (so later stages see it all)."""
+    return own_txt() + (b"duty " * (chars // 5)) + b"\n"
+
+
+def short_lines_under_limit(lines: int = 75_000) -> bytes:
+    return own_txt() + b"- Analyse requirements.\n" * lines
+
+
+def dense_pdf(pages: int = 40, lines: int = 60) -> bytes:
+    """40 pages, each ~60 lines of ~110 characters: ~260k glyphs, under every per-page limit."""
+    text = "Analyse business requirements and design information systems to meet them; " * 2
+    return flow_pdf([[L(text[:110], size=7) for _ in range(lines)]] * pages)
+
+
 def many_form_feeds() -> bytes:
     return own_txt() + b"\f" * 10_000
 
@@ -474,6 +489,9 @@ CRAFTED: dict[str, tuple[str, Callable[[], bytes]]] = {
     "a-few-nuls": ("fewnul.txt", few_nuls_text),
     "10MB-single-line": ("line.txt", ten_mb_line),
     "10MB-no-spaces": ("nospace.txt", ten_mb_no_spaces),
+    "1.9M-char-line": ("longline.txt", line_under_limit),
+    "75k-short-lines": ("shortlines.txt", short_lines_under_limit),
+    "40-dense-pages": ("dense.pdf", dense_pdf),
     "10k-form-feeds": ("ff.txt", many_form_feeds),
     "200k-short-lines": ("lines.txt", many_short_lines),
     "control-chars": ("ctl.txt", control_chars),
