@@ -263,3 +263,25 @@ def test_rotated_page_is_read_as_written(degrees):
     assert doc.lines()[0].text == "Maple Analytics Inc."
     assert doc.lines()[-1].text.startswith("We are pleased to offer you")
     assert doc.lines()[0].bbox[1] > 0 and doc.pages[0].height == pytest.approx(792)
+
+
+def test_docx_hyperlinks_content_controls_and_tracked_changes():
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    link = f'<w:hyperlink {w}><w:r><w:t>www.maple.example</w:t></w:r></w:hyperlink>'
+    deleted = f'<w:del {w}><w:r><w:delText>old text</w:delText></w:r></w:del>'
+    inserted = f'<w:ins {w}><w:r><w:t> new text</w:t></w:r></w:ins>'
+    control = (f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>January 5, 2027</w:t></w:r></w:p>'
+               '</w:sdtContent></w:sdt>')
+
+    def build(d):
+        p = d.add_paragraph("Web: ")
+        p._p.append(parse_xml(link))
+        q = d.add_paragraph("Kept")
+        q._p.append(parse_xml(deleted))
+        q._p.append(parse_xml(inserted))
+        d.element.body.insert(0, parse_xml(control))
+
+    texts = [ln.text for ln in read(_docx(build), name="word.docx").lines()]
+    assert texts == ["January 5, 2027", "Web: www.maple.example", "Kept new text"]

@@ -110,7 +110,7 @@ class _Walker:
     def _blocks(self, container: Any, pages: bool) -> Iterator[tuple[str, list[list[RawWord]]]]:
         from docx.table import Table
 
-        for block in container.iter_inner_content():
+        for block in _body_items(container):
             if isinstance(block, Table):
                 for row in block.rows:
                     words = _row_words(row)
@@ -170,6 +170,32 @@ class _Walker:
         return re.sub(r"%(\d)", level_value, text).strip() or None
 
 
+def _body_items(container: Any) -> Iterator[Any]:
+    """Paragraphs and tables in order, also inside block-level content controls (w:sdt), which
+    python-docx's ``iter_inner_content`` skips."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    element = getattr(container, "element", None)
+    element = getattr(container, "_element", element)
+    if element is not None and element.tag.endswith("}document"):
+        element = element.body
+
+    def walk(node: Any) -> Iterator[Any]:
+        for child in node:
+            tag = str(child.tag)
+            if tag == f"{_W}p":
+                yield Paragraph(child, container)
+            elif tag == f"{_W}tbl":
+                yield Table(child, container)
+            elif tag == f"{_W}sdt":
+                content = child.find(f"{_W}sdtContent")
+                if content is not None:
+                    yield from walk(content)
+
+    yield from walk(element)
+
+
 def _split_keep(text: str, sep: str) -> Iterator[tuple[int, str]]:
     pos = 0
     for piece in text.split(sep):
@@ -181,12 +207,33 @@ def _runs(para: Any) -> list[tuple[str, tuple[bool, float, str]]]:
     """(text, (bold, size, font)) per run, with style fallbacks for bold and size."""
     style_bold, style_size, style_font = _style_font(para.style)
     out = []
-    for run in para.runs:
+    for run in _all_runs(para):
         f = run.font
         bold = run.bold if run.bold is not None else style_bold
         size = f.size.pt if f.size is not None else style_size
         out.append((run.text, (bool(bold), float(size or DEFAULT_SIZE), f.name or style_font or "")))
     return out
+
+
+_SKIP_UNDER = ("}txbxContent", "}del", "}Fallback", "}moveFrom")
+
+
+def _all_runs(para: Any) -> list[Any]:
+    """Every run Word shows in the paragraph: also those inside hyperlinks, content controls
+    and tracked insertions (``para.runs`` has only the direct ones); not deleted text, and not
+    text boxes (read separately)."""
+    from docx.text.run import Run
+
+    runs = []
+    for r in para._p.iter(f"{_W}r"):
+        ancestors = []
+        for a in r.iterancestors():
+            if a is para._p:
+                break
+            ancestors.append(str(a.tag))
+        if not any(tag.endswith(_SKIP_UNDER) for tag in ancestors):
+            runs.append(Run(r, para))
+    return runs
 
 
 def _style_font(style: Any) -> tuple[bool, float, str]:
