@@ -46,6 +46,8 @@ def _docx_bytes() -> bytes:
 def test_missing_file_and_directory(tmp_path):
     assert _error(tmp_path / "nope.pdf", str(tmp_path / "nope.pdf")).code == "not_found"
     assert _error(tmp_path, str(tmp_path)).code == "not_found"
+    assert _error("bad\x00name.pdf", "bad\x00name.pdf").code == "not_found"
+    assert _error("x" * 5000 + ".pdf", "x" * 5000 + ".pdf").code == "not_found"
 
 
 def test_zero_byte_file(tmp_path):

@@ -58,7 +58,7 @@ def _load(source: str | Path | bytes, name: str | None, limits: Limits) -> tuple
             size = path.stat().st_size
             if not path.is_file():
                 raise InputError("not_found", f"{name}: not a file.")
-        except (FileNotFoundError, NotADirectoryError):
+        except (FileNotFoundError, NotADirectoryError, ValueError):  # ValueError: NUL in the path
             raise InputError("not_found", f"{name}: no such file.") from None
         except OSError as exc:
             raise InputError("not_found", f"{name}: cannot be opened ({exc.strerror}).") from None
