@@ -105,6 +105,15 @@ def test_placeholder_heading_is_not_a_placeholder() -> None:
     assert [f.evidence.text for f in found] == ["JOB TITLE", "<insert start date>", "________"]
 
 
+def test_placeholder_skips_addresses_in_brackets_but_not_fields() -> None:
+    base = dict(title="Computer Systems Analyst", duties=GOOD, **CSA)
+    assert fire("unfilled-placeholder", paragraphs=(
+        "To: Omar Haddad <o.haddad@northwind.example.com>", "Cc: [hr-team@northwind.example.com]",
+        "Apply through <https://careers.example.org/jobs/4411> or <www.example.ca>."), **base) == []
+    found = fire("unfilled-placeholder", paragraphs=("Reply to <Hiring Manager Email> by <Date>.",), **base)
+    assert [f.evidence.text for f in found] == ["<Hiring Manager Email>", "<Date>"]
+
+
 def test_title_not_listed_cusma_and_cptpp() -> None:
     assert fire("title-not-listed", title="Store Manager", duties=("Run the store",),
                 cusma=(("hotel_manager", 0.2),), noc=(("60020", 0.7),))

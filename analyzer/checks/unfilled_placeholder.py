@@ -26,7 +26,8 @@ class UnfilledPlaceholder(Rule):
                   cusma=(("computer_systems_analyst", 0.9),), noc=(("21222", 0.8),))
     good = Example(title="Computer Systems Analyst", duties=_DUTIES,
                    paragraphs=("Dear Ms. Doe,", "JOB TITLE: Computer Systems Analyst",
-                               "Your salary will be $95,000 per year, starting 2027-01-15."),
+                               "Your salary will be $95,000 per year, starting 2027-01-15.",
+                               "From: Dana Roy <dana.roy@maple.example.ca>; see <https://maple.example.ca/careers>."),
                    cusma=(("computer_systems_analyst", 0.9),), noc=(("21222", 0.8),))
     options = {"placeholders.json": "the template patterns (regular expressions)"}
     references = ("IRCC Employer Portal offer of employment: every position detail must be stated",)
@@ -39,6 +40,8 @@ class UnfilledPlaceholder(Rule):
             if hit.entry.get("skip_near") and re.search(hit.entry["skip_near"], _context(text, hit.start)):
                 continue
             words = ctx.text[hit.start:hit.end]
+            if hit.entry.get("not_if") and re.search(hit.entry["not_if"], words, re.IGNORECASE):
+                continue  # an address in brackets ('<jane@example.com>') is filled in, not a blank
             yield self.finding(f"'{words}' is template text ({hit.entry.get('what', 'placeholder')}) left in "
                                "the letter.",
                                f"Replace '{words}' with the actual value before the letter is signed.",
