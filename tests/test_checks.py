@@ -114,6 +114,22 @@ def test_placeholder_skips_addresses_in_brackets_but_not_fields() -> None:
     assert [f.evidence.text for f in found] == ["<Hiring Manager Email>", "<Date>"]
 
 
+def test_technician_supervisor_named_by_academic_title_or_before_the_verb() -> None:
+    st = dict(title="Laboratory Technologist", duties=("Run HPLC assays on soil extracts",),
+              cusma=(("scientific_technician_technologist", 0.9),), noc=(("22101", 0.8),))
+    assert fire("technician-without-supervisor", paragraphs=(
+        "The post sits in the soils group, under the day-to-day direction of Prof. Ines Vogel, Chair of "
+        "Soil Chemistry.",), **st) == []
+    assert fire("technician-without-supervisor", paragraphs=(
+        "Karin Holt, Principal Investigator of the isotope laboratory, will supervise your work.",), **st) == []
+    assert fire("technician-without-supervisor", paragraphs=(
+        "Your supervisor: Ravi Mehta, Senior Research Scientist.",), **st) == []
+    # A supervisor who is not a listed professional, or no supervisor at all, still fires.
+    assert fire("technician-without-supervisor", paragraphs=(
+        "You will report to the Office Manager, who assigns the week's samples.",), **st)
+    assert fire("technician-without-supervisor", paragraphs=("You will be on the day shift.",), **st)
+
+
 def test_title_not_listed_cusma_and_cptpp() -> None:
     assert fire("title-not-listed", title="Store Manager", duties=("Run the store",),
                 cusma=(("hotel_manager", 0.2),), noc=(("60020", 0.7),))

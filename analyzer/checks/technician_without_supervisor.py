@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from analyzer.checks._data import lexicon, norm_id
 from analyzer.checks.base import CheckContext, Example, Rule
@@ -38,11 +39,8 @@ class TechnicianWithoutSupervisor(Rule):
         prof = ctx.titled_profession
         if prof is None or norm_id(prof.id) not in data["professions"]:
             return
-        text = ctx.body_text
-        for m in re.finditer(data["supervision"], text, re.IGNORECASE):
-            window = text[m.end():m.end() + int(data["window"])]
-            if re.search(data["professionals"], window, re.IGNORECASE):
-                return
+        if _supervisor_named(ctx.body_text, data):
+            return
         yield self.finding(
             "The letter names no supervising professional in a listed science; a Scientific "
             "Technician/Technologist must work in direct support of one.",
@@ -50,3 +48,16 @@ class TechnicianWithoutSupervisor(Rule):
             "supervision of Dr. Maria Lopez, P.Geo., Senior Geologist, in support of the exploration research "
             "program.'",
             ctx.anchor())
+
+
+def _supervisor_named(text: str, data: dict[str, Any]) -> bool:
+    """A listed professional named just after supervision wording ('under the supervision of Dr. ...')
+    or just before wording that follows the supervisor ('Dr. Lopez, P.Geo., will supervise you')."""
+    window = int(data["window"])
+    for m in re.finditer(data["supervision"], text, re.IGNORECASE):
+        if re.search(data["professionals"], text[m.end():m.end() + window], re.IGNORECASE):
+            return True
+    for m in re.finditer(data.get("supervision_before", r"(?!x)x"), text, re.IGNORECASE):
+        if re.search(data["professionals"], text[max(0, m.start() - window):m.start()], re.IGNORECASE):
+            return True
+    return False
