@@ -71,8 +71,9 @@ def flow_pdf(pages: list[list[L]], header: str | None = None, footer: str | None
     return buf.getvalue()
 
 
-def image_pdf(pages: int = 1) -> bytes:
-    """A 'scanned' PDF: each page is one generated PNG image, with no text layer at all."""
+def image_pdf(pages: int = 1, stamp: str | None = None) -> bytes:
+    """A 'scanned' PDF: each page is one generated PNG image, with no text layer at all (or
+    only ``stamp``, e.g. a page number a scanner printed on it)."""
     from PIL import Image, ImageDraw
     from reportlab.lib.utils import ImageReader
 
@@ -82,8 +83,11 @@ def image_pdf(pages: int = 1) -> bytes:
         draw.rectangle((80, 100 + i * 40, 700 - (i % 4) * 90, 118 + i * 40), fill="black")
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=LETTER)
-    for _ in range(pages):
+    for n in range(pages):
         c.drawImage(ImageReader(img), 0, 0, WIDTH, HEIGHT)
+        if stamp:
+            c.setFont("Helvetica", 8)
+            c.drawString(WIDTH - 120, 20, f"{stamp} {n + 1}")
         c.showPage()
     c.save()
     return buf.getvalue()

@@ -86,6 +86,10 @@ def test_image_only_pdf_says_ocr_is_needed():
     assert err.code == "scanned" and "OCR" in err.message
 
 
+def test_scan_with_only_a_stamped_page_number_is_scanned():
+    assert _error(image_pdf(pages=2, stamp="Page"), "stamped.pdf").code == "scanned"
+
+
 def test_zip_renamed_pdf(tmp_path):
     path = tmp_path / "letter.pdf"
     path.write_bytes(_zip({"letter.txt": b"Dear Jane"}))

@@ -27,7 +27,8 @@ _CID = re.compile(r"\(cid:\d+\)")
 _SALUTATION = re.compile(r"^(dear|to whom)\b", re.I)
 MIN_GUTTER = 18.0  # points of empty width between letterhead columns
 COLUMN_BREAK_GAP = 1.0  # gap_before given to the first line of a column that starts higher up
-BIG_GAP = 1.5  # a blank line this tall (in line heights) ends the letterhead band
+BIG_GAP = 1.5
+SCAN_TEXT_CHARS = 100  # fewer characters than this over a page-sized picture: a scan  # a blank line this tall (in line heights) ends the letterhead band
 
 for _name in ("pdfminer", "pdfplumber"):  # pdfminer logs every odd object; the caller sees errors
     logging.getLogger(_name).setLevel(logging.ERROR)
@@ -69,18 +70,20 @@ def read_pdf(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Docu
             pdfpage.attrs["Rotate"] = 0
         page = PlumberPage(pdf, pdfpage, page_number=number, initial_doctop=0)
         try:
-            rows, has_images = _page_rows(page, first=number == 1)
+            rows, scan = _page_rows(page, first=number == 1)
             sizes.append((float(page.width), float(page.height)))
-            if not rows and has_images:
+            if scan:
                 image_only.append(number)
-                rows = _ocr_rows(data, number, name, limits, deadline)
-                if rows:
+                ocr = _ocr_rows(data, number, name, limits, deadline)
+                if ocr:
+                    rows = ocr
                     ocr_pages.append(number)
             _add_rows(builder, number, rows)
             builder.end_page(number, float(page.width), float(page.height))
         finally:
             page.close()
-    if not builder.has_text:
+    pages_read = len(sizes)
+    if not builder.has_text or (image_only and len(image_only) == pages_read and not ocr_pages):
         if image_only:
             raise InputError("scanned", f"{name}: the PDF has page images but no text layer; "
                              "it needs OCR (scan it with text recognition, or enable OCR).")
@@ -128,13 +131,25 @@ def _page_rows(page: PlumberPage, first: bool) -> tuple[list[Row], bool]:
     upright = [w for w in words if w.get("upright", True)]
     if sum(len(w["text"]) for w in upright) * 2 > sum(len(w["text"]) for w in words):
         words = upright
-    has_images = bool(page.images) if not words else False
     raw = [RawWord(w["text"], (float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])),
                    str(w.get("fontname", "")), float(w.get("size", 0.0))) for w in words]
     rows = [r for r in (_cid_bullets(r) for r in group_rows(raw)) if r.words]
     if first:
         rows = letterhead_columns(rows, float(page.width), float(page.height))
-    return rows, has_images
+    return rows, _scan_like(page, sum(len(w["text"]) for w in words))
+
+
+def _scan_like(page: PlumberPage, chars: int) -> bool:
+    """A page that is a picture: images but no text, or a picture covering most of the page
+    with only a few words of text on it (a stamped page number, a file name)."""
+    if chars >= SCAN_TEXT_CHARS or not page.images:
+        return False
+    if chars == 0:
+        return True
+    area = float(page.width) * float(page.height) or 1.0
+    covered = sum(max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"]))
+                  for i in page.images)
+    return covered >= 0.5 * area
 
 
 def _overprinted(chars: Sequence[dict[str, Any]]) -> bool:
