@@ -6,9 +6,11 @@ over the letter) in :mod:`analyzer.extract.body`; every extractor reads that sha
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from analyzer.extract import parties, requirements, terms
 from analyzer.extract.body import Body, read_body
-from analyzer.extract.duties import find_duties
+from analyzer.extract.duties import duty_parts, find_duties
 from analyzer.extract.language import require_english
 from analyzer.extract.title import find_title
 from analyzer.types import FIELD_NAMES, Extraction, Layout, Value
@@ -21,8 +23,10 @@ def extract(layout: Layout) -> Extraction:
     for a letter in another language (French)."""
     language = require_english(layout.document.text, layout.document.source)
     body = read_body(layout)
+    duties = find_duties(body)
+    body = replace(body, duty_parts=duty_parts(body, duties))
     fields = _fields(body)
-    return Extraction(language=language, title=find_title(body), duties=find_duties(body), fields=fields)
+    return Extraction(language=language, title=find_title(body), duties=duties, fields=fields)
 
 
 def _fields(body: Body) -> dict[str, Value | None]:

@@ -81,6 +81,9 @@ class Part:
 class Body:
     layout: Layout
     parts: tuple[Part, ...]
+    # Indices of the parts the duties were taken from: the term readers skip them (a duty may
+    # mention a budget or "engagements of two to six months"), but read every other list item.
+    duty_parts: frozenset[int] = frozenset()
 
     def evidence(self, part: Part, start: int, end: int) -> Evidence:
         """Evidence for clean characters [start, end) of ``part``."""

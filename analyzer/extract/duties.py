@@ -31,7 +31,14 @@ from __future__ import annotations
 import re
 
 from analyzer.extract.body import Body, Part
-from analyzer.extract.duty_cues import duty_cues, heading_key, is_duty_heading, is_intro, section_headings
+from analyzer.extract.duty_cues import (
+    duty_cues,
+    heading_key,
+    is_duty_heading,
+    is_intro,
+    is_term_item,
+    section_headings,
+)
 from analyzer.extract.duty_items import SHARE_CELL, is_header_row, item_duties, join, strip_marker
 from analyzer.extract.duty_prose import prose_duties
 from analyzer.extract.text import clean_lines
@@ -63,6 +70,10 @@ def _numbered_heading(part: Part) -> bool:
     return part.kind == "list_item" and len(text.split()) <= HEADING_WORDS and not text.endswith((".", ";", ","))
 
 
+def _term_item(part: Part) -> bool:
+    return is_term_item(part.text[strip_marker(part):])
+
+
 def _family(marker: str | None) -> str:
     if not marker:
         return ""
@@ -92,13 +103,24 @@ def _longest_run(body: Body) -> list[Part]:
     best: list[Part] = []
     run: list[Part] = []
     for p in body.parts:
-        if p.kind in ITEM_KINDS:
+        if p.kind in ITEM_KINDS and not _term_item(p):
             run.append(p)
             if len(run) > len(best):
                 best = list(run)
         else:
             run = []
     return best if len(best) >= MIN_FALLBACK_RUN else []
+
+
+def duty_parts(body: Body, duties: tuple[Duty, ...]) -> frozenset[int]:
+    """Indices of the parts that hold a duty's evidence start."""
+    out: set[int] = set()
+    for d in duties:
+        for p in body.parts:
+            if p.block.start <= d.evidence.start < max(p.block.end, p.block.start + 1):
+                out.add(p.index)
+                break
+    return frozenset(out)
 
 
 def find_duties(body: Body) -> tuple[Duty, ...]:
@@ -112,6 +134,10 @@ def find_duties(body: Body) -> tuple[Duty, ...]:
     for p in parts:
         if _ends_section(p, first_item):
             break
+        if p.kind in ITEM_KINDS and _term_item(p):
+            if duties:
+                break  # a list of terms after the duties ends them
+            continue
         if id(p) in from_rows:  # a list or table the segmenter broke up: its sentences, then as a list
             duties += prose_duties(body, p, first=True)
             seen_items = True

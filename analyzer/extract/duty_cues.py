@@ -18,7 +18,7 @@ def duty_cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     duty = load_patterns("duty_cues")
     heads = tuple(r["heading"] for r in duty if "heading" in r)
     intros = tuple(r["intro"] for r in duty if "intro" in r)
-    terms = tuple(r["cue"] for r in load_patterns("term_cues"))
+    terms = tuple(r["cue"] for r in load_patterns("term_cues") if "cue" in r)
     return heads, intros, terms
 
 
@@ -44,3 +44,17 @@ def is_intro(text: str) -> bool:
 def is_terms(text: str) -> bool:
     low = text.lower()
     return any(c in low for c in duty_cues()[2]) or bool(re.search(r"\$\s?\d", text))
+
+
+@cache
+def term_labels() -> frozenset[str]:
+    return frozenset(r["label"] for r in load_patterns("term_cues") if "label" in r)
+
+
+_LABELLED = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z'/& ]{0,30}?)\s*:\s*\S")
+
+
+def is_term_item(text: str) -> bool:
+    """A "Label: value" line whose label names a term of the offer ("Term: 18 months", "Pay: ...")."""
+    m = _LABELLED.match(text)
+    return bool(m) and " ".join(m.group("label").lower().split()) in term_labels()

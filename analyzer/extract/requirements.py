@@ -18,7 +18,9 @@ from analyzer.extract.cues import phrase_re, phrases, sentences
 from analyzer.types import Value
 
 PORTAL_NUMBER = re.compile(r"\bA\d{7}\b")
-_LABEL = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z'/& ]{1,40}):\s*")
+# "Education: ...", also as a list item ("- Minimum education: ...", "(c) Licence: ...")
+_LABEL = re.compile(r"^\s*(?:[\u2022\u25aa*\-\u2013\u2014]\s*|\(?[a-z0-9]{1,2}[.)]\s+)?"
+                    r"(?P<label>[A-Z][A-Za-z'/& ]{1,40}):\s*")
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 _REQUIRING = re.compile(r"requir|minimum|must|need|mandatory|essential|condition", re.I)
 _LABEL_WORDS = {"education": re.compile(r"education|qualification|academic|credential", re.I),

@@ -22,14 +22,21 @@ WEEKS_PER_YEAR = 52
 _SHARE_CELL = re.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*%\s*$")
 CUE_WINDOW = 80  # characters between a cue and its date
 _RANGE = re.compile(r"\bfrom\s+(?P<a>.{6,30}?)\s+(?:to|until|through|-|\u2013)\s+(?P<b>.{6,30})", re.I)
-_NOT_TERM = re.compile(r"probation|vacation|notice|warranty|within|benefit|review", re.I)
+_NOT_TERM = re.compile(r"probation|vacation|notice|warranty|within|benefit|review|experience", re.I)
+# "last(s) 12 months": the length of the engagement however it is named
 _TERM_CONTEXT = re.compile(r"term|period|contract|temporary|position|employment|basis|ending|duration|"
-                           r"appointment|assignment", re.I)
+                           r"appointment|assignment|engagement|length|\blast(?:s|ing)?\s+(?:for\s+)?(?:about\s+)?\w+"
+                           r"\s+(?:\(\d+\)\s+)?(?:months?|years?)\b", re.I)
 _HOURS_TEMPLATE = (
     r"\b(?P<n>\d{{1,2}}(?:\.\d{{1,2}})?|{words})(?:\s*\(\s*(?P<paren>\d{{1,2}}(?:\.\d{{1,2}})?)\s*\))?"
     r"[\s-]*hours?(?:\s+of\s+work)?\s*(?:per|a|each|every|/)\s*week|"
     r"\b(?P<n2>\d{{1,2}}(?:\.\d{{1,2}})?)[\s-]*hours?\s+weekly|"
-    r"\b(?P<n3>\d{{1,2}}(?:\.\d{{1,2}})?)[\s-]*hour\s+(?:work\s*)?week")
+    r"\b(?P<n3>\d{{1,2}}(?:\.\d{{1,2}})?)[\s-]*hour\s+(?:work\s*)?week|"
+    # "Hours: 37.5 per week", "Hours of work: 40/week": the label names what the number counts
+    r"\bhours(?:\s+of\s+work)?\s*:\s*(?P<n4>\d{{1,2}}(?:\.\d{{1,2}})?)\s*(?:per|a|each|every|/)\s*week|"
+    # "your normal work week is 37.5 hours", "a work week of 40 hours"
+    r"\bwork\s*week\s+(?:is|of|will\s+be)\s+(?:(?:approximately|about)\s+)?"
+    r"(?P<n5>\d{{1,2}}(?:\.\d{{1,2}})?|{words})\s+hours\b")
 _AMOUNT = r"(?P<amt>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)"
 _MONEY = re.compile(
     rf"(?P<pre>\b(?:CAD|CDN|USD|US|C)\s?\$?|\$)\s?{_AMOUNT}(?:\s?(?P<post>CAD|CDN|USD|US\s?dollars|dollars|Canadian\s+dollars))?"
@@ -99,17 +106,18 @@ def start_end(body: Body) -> tuple[Value | None, Value | None]:
     return start, end
 
 
-def _is_duty_like(part: Part) -> bool:
-    """List items and rows with a share of time hold duties ("engagements of two to six months"),
-    not the term; a "Term: | 36 months" row of a details table does hold it."""
-    return part.kind == "list_item" or (part.kind == "table_row"
-                                        and any(_SHARE_CELL.match(c) for c in part.block.cells))
+def _is_duty_like(body: Body, part: Part) -> bool:
+    """The parts read as duties, and rows with a share of time, hold duties ("engagements of two to
+    six months"), not the term; other list items ("- Term: 3 years") and a "Term: | 36 months" row
+    of a details table do hold terms."""
+    return part.index in body.duty_parts or (part.kind == "table_row"
+                                             and any(_SHARE_CELL.match(c) for c in part.block.cells))
 
 
 def term_months(body: Body, start: Value | None, end: Value | None) -> Value | None:
     for part, s, e in sentences(body):
         text = part.text[s:e]
-        if _is_duty_like(part) or _NOT_TERM.search(text) or not _TERM_CONTEXT.search(text):
+        if _is_duty_like(body, part) or _NOT_TERM.search(text) or not _TERM_CONTEXT.search(text):
             continue
         m = dates.duration_re().search(part.text, s, e)
         if m:
@@ -148,9 +156,9 @@ def _hours_re() -> re.Pattern[str]:
 
 def hours_per_week(body: Body) -> Value | None:
     for part, m in body.finditer(_hours_re()):
-        if _is_duty_like(part):
+        if _is_duty_like(body, part):
             continue
-        value = _number(m.group("paren") or m.group("n") or m.group("n2") or m.group("n3"))
+        value = _number(next((g for g in (m.group(k) for k in ("paren", "n", "n2", "n3", "n4", "n5")) if g), None))
         if value and 1 <= value <= 80:
             return Value(value, body.evidence(part, m.start(), m.end()))
     return None
@@ -172,7 +180,7 @@ def wage(body: Body, hours: float | None) -> Value | None:
     fallback: Value | None = None
     for part, s, e in sentences(body):
         text = part.text[s:e]
-        if _is_duty_like(part) or _NOT_PAY.search(text):
+        if _is_duty_like(body, part) or _NOT_PAY.search(text):
             continue
         prev: re.Match[str] | None = None
         for m in _MONEY.finditer(part.text, s, e):
