@@ -3,18 +3,25 @@
 Three passes, each a small function:
 
 1. ``furniture``: running headers/footers (the same text at the top or bottom of several pages,
-   digits ignored) and page numbers ("Page 2 of 3", a lone "2") leave the body, so a page break
-   can never put a footer inside a duty.
+   digits ignored), page numbers ("Page 2 of 3", a lone "2"), small print set apart at a page
+   edge (PDF) and rule lines ("-----") leave the body, so a page break can never put a footer
+   inside a duty.  Page 1's top line stays letterhead when it is set larger than the body.
 2. ``group``: body lines become blocks.  A new block starts at a blank gap, a list marker, a
-   heading-like line, a date/subject/salutation/closing line, a table row, or after a short line
-   that ends a sentence.  A list item keeps its wrapped lines (indented, starting lowercase, or
-   following a line that ran to the right margin), also across a page break.
+   heading-like line, a date/subject/salutation/closing/notation line, a "Label: value" line
+   after another, a table row, or after a short line that ends a sentence.  A list item keeps
+   its wrapped lines (indented, starting lowercase, or following a line that ran to the right
+   margin), also across a page break.  Table rows come from aligned column gaps (PDF), tabs,
+   " | " or 3+ spaces (DOCX/text); a wrapped cell stays in its row.
 3. ``classify``: the front matter (before "Dear ...") splits into letterhead / date / addressee /
-   subject; the end (from "Sincerely,") is the signature; the body is headings, list items,
-   table rows and paragraphs.  Sections group blocks under the preceding heading.
+   subject / other (notations such as "Private & Confidential"); the end (from "Sincerely,") is
+   the signature; the body is headings (bold, larger, ALL CAPS, trailing colon, known words, a
+   bold "1. Summary of Duties", Title Case in plain text), list items, table rows, paragraphs.
+   Sections group blocks under the preceding heading.
 
-Word lists (headings, salutations, closings, hyphenated prefixes) live in
-``analyzer/data/headings.json``.
+``Block.text`` is the reading text: lines joined, list marker removed (kept in ``marker``), and
+for table rows the cells joined by " | " (by a space after a "Label:" cell; ``cells`` has them).
+Word lists and phrases (headings, salutations, closings, notations, abbreviations, hyphenated
+prefixes) live in ``analyzer/data/headings.json``.
 
 Hyphenation repair in ``Block.text``: a line ending "word-" followed by a line starting in
 lowercase is joined without the hyphen ("manage-" + "ment" -> "management") unless the part before
