@@ -338,3 +338,27 @@ def test_exact_title_names_its_profession_without_the_matcher() -> None:
                  fields={"employer": "BioNova Inc."}, cusma=(("scientific_technician_technologist", 0.8),),
                  title_cusma=(("chemist", 0.1),), noc=(("22110", 0.5),))
     assert "excluded-occupation" in names(ra)
+
+
+def test_title_naming_a_profession_exactly_is_the_claim_whatever_ranks_first() -> None:
+    from analyzer.checks.base import build_context, exact_profession
+
+    assert exact_profession("Sr. Hydrogeologist") is None  # not a profession name: the matcher decides
+    assert exact_profession("Senior Technical Writer II").id == "technical_publications_writer"
+    assert exact_profession("Land Surveyor (Cadastral)").id == "land_surveyor"
+    assert exact_profession("Software Engineer") is None
+    # Manuals about pumps rank Engineer first on the duties; the title is a Technical Writer's.
+    writer = Example(title="Senior Technical Writer", duties=("Write maintenance manuals for centrifugal pumps",),
+                     fields={"worksite": {"city": "Halifax", "province": "NS"}},
+                     cusma=(("engineer", 0.7), ("technical_publications_writer", 0.6)),
+                     title_cusma=(("technical_publications_writer", 0.95),), noc=(("51110", 0.6),))
+    assert build_context(writer).claimed_profession.id == "technical_publications_writer"
+    assert "licence-not-mentioned" not in names(writer)
+    # The title model ranks a neighbour first; the title is still the Dietitian's own name.
+    dietitian = Example(title="Dietitian", duties=("Plan therapeutic diets for renal patients",),
+                        cusma=(("nutritionist", 0.8),), title_cusma=(("nutritionist", 0.7),), noc=(("31121", 0.8),))
+    assert "title-not-profession-name" not in names(dietitian)
+    # A title that names no profession is still checked against the duties' profession.
+    specialist = Example(title="Nutrition Programs Specialist", duties=dietitian.duties,
+                         cusma=(("dietitian", 0.8),), title_cusma=(("dietitian", 0.3),), noc=(("31121", 0.8),))
+    assert "title-not-profession-name" in names(specialist)

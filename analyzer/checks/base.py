@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -76,9 +77,13 @@ class CheckContext:
 
     @cached_property
     def title_profession(self) -> Any | None:
-        """The profession the title alone names: the matcher's title candidate when confident, else the
-        profession whose Appendix 2 name or alias the title contains word for word (so "Research
-        Assistant" names that profession whatever the matcher makes of it)."""
+        """The profession the title alone names: the one it names exactly (``exact_profession``), else
+        the matcher's title candidate when confident, else the profession whose Appendix 2 name or alias
+        the title contains word for word (so "Research Assistant" names that profession whatever the
+        matcher makes of it)."""
+        exact = exact_profession(self.title_text)
+        if exact is not None:
+            return exact
         top = self.matches.title_cusma[0] if self.matches.title_cusma else None
         if top is not None and top.score >= _data.cusma_accept():
             return _data.profession(top.id)
@@ -92,7 +97,10 @@ class CheckContext:
         about one profession's requirements (licence, education) would only add noise."""
         if self.occupation_conflict is not None:
             return None
-        return self.profession or self.title_profession or self.duties_profession
+        # A title that is a profession's name ("Technical Publications Writer") settles the claim even when
+        # the joint ranking puts another profession first on the strength of the duties' subject matter.
+        return (exact_profession(self.title_text) or self.profession or self.title_profession
+                or self.duties_profession)
 
     @cached_property
     def duties_profession(self) -> Any | None:
@@ -152,6 +160,23 @@ def literal_profession(title: str | None) -> Any | None:
             if len(n) >= 4 and f" {n} " in padded and len(n) > best_len:
                 best, best_len = prof, len(n)
     return best
+
+
+def exact_profession(title: str | None) -> Any | None:
+    """The profession the title is, word for word, once level words ('Senior', 'II', ``title_levels.json``)
+    and bracketed notes are dropped: 'Sr. Geologist II' is Geologist, 'Software Engineer' is no one."""
+    if not title:
+        return None
+    from analyzer.checks.title_not_profession_name import _norm, profession_names
+
+    levels = set(_data.lexicon("title_levels")["levels"])
+    core = " ".join(w for w in _norm(re.sub(r"\([^)]*\)", " ", title)).split() if w not in levels)
+    if not core:
+        return None
+    for prof in _data.professions().values():
+        if any(_norm(name) == core for name in (*profession_names(prof), *prof.aliases)):
+            return prof
+    return None
 
 
 @dataclass(frozen=True)
