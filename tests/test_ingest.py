@@ -285,3 +285,15 @@ def test_docx_hyperlinks_content_controls_and_tracked_changes():
 
     texts = [ln.text for ln in read(_docx(build), name="word.docx").lines()]
     assert texts == ["January 5, 2027", "Web: www.maple.example", "Kept new text"]
+
+
+def test_text_two_column_letterhead_is_read_column_by_column():
+    text = ("                        Confidential - Maple Analytics Inc.\n\n"
+            "Maple Analytics Inc.                          100 King Street West\n"
+            "                                              Toronto, ON M5X 1A9\n"
+            "                                              Tel. 416-555-0100\n\n"
+            "January 5, 2027\n\nJane Doe          (no column: a single line)\n")
+    texts = [ln.text.strip() for ln in read(text.encode(), name="two.txt").lines()]
+    assert texts == ["Confidential - Maple Analytics Inc.", "Maple Analytics Inc.", "100 King Street West",
+                     "Toronto, ON M5X 1A9", "Tel. 416-555-0100", "January 5, 2027",
+                     "Jane Doe          (no column: a single line)"]

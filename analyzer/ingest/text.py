@@ -87,7 +87,10 @@ def read_text(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Doc
     for number, page in enumerate(pages, start=1):
         deadline.check(f"page {number}")
         blanks = 0
-        for count, raw in enumerate(page.split("\n")):
+        raw_lines = page.split("\n")
+        if number == 1:
+            raw_lines = letterhead_columns(raw_lines)
+        for count, raw in enumerate(raw_lines):
             if count % 1000 == 999:
                 deadline.check(f"page {number}, line {count + 1}")
             if not raw.strip():
@@ -100,6 +103,45 @@ def read_text(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Doc
     if not builder.has_text:
         raise InputError("empty", f"{name}: the file holds no text.")
     return builder.document(name, "text", {"pages": len(pages)})
+
+
+_RIGHT = re.compile(r"(?:^|\S)( {3,})(\S)")  # a run of 3+ spaces before a right-hand column
+MIN_RIGHT_COLUMN = 20
+
+
+def letterhead_columns(lines: list[str]) -> list[str]:
+    """A two-column letterhead typed with spaces ("Name      Street" / "          City") is read
+    column by column: the left column's lines, then the right column's.  Only the first block
+    of page 1 (up to the first blank line; after a one-line running header) is looked at, and
+    only when at least two of its lines put text in one aligned right-hand column."""
+    begin = next((i for i, ln in enumerate(lines) if ln.strip()), len(lines))
+    end = next((i for i in range(begin, len(lines)) if not lines[i].strip()), len(lines))
+    if end - begin == 1 and begin < 3:  # a one-line running header above the letterhead
+        return lines[:end] + letterhead_columns(lines[end:])
+    block = lines[begin:end]
+    col = _right_column(block) if 2 <= len(block) <= 12 else None
+    if col is None:
+        return lines
+    left = [ln[:col].rstrip() for ln in block]
+    right = [ln[col:].strip() for ln in block]
+    # The blank line between the columns makes the right column its own block.
+    return lines[:begin] + [t for t in left if t.strip()] + [""] + [t for t in right if t] + lines[end:]
+
+
+def _right_column(block: list[str]) -> int | None:
+    """The column where an aligned right-hand column starts, if two or more lines use it and
+    no line runs across the gutter."""
+    starts: list[int | None] = []
+    for ln in block:
+        m = _RIGHT.search(ln, 1) or (_RIGHT.match(ln) if ln.startswith(" ") else None)
+        starts.append(m.start(2) if m and m.start(2) >= MIN_RIGHT_COLUMN else None)
+    cols = {c for c in starts if c is not None}
+    if len(cols) != 1 or sum(c is not None for c in starts) < 2:
+        return None
+    col = cols.pop()
+    if any(c is None and len(ln.rstrip()) > col for c, ln in zip(starts, block, strict=True)):
+        return None
+    return col
 
 
 def wrap(line: str, limit: int) -> list[str]:
