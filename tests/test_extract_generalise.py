@@ -62,3 +62,69 @@ def test_an_engagement_that_lasts_n_months_has_that_term() -> None:
 def test_experience_years_are_not_the_term() -> None:
     ex = extract(layout(("paragraph", "The position requires 5 years of experience in payroll.")))
     assert ex.field("term_months") is None
+
+
+def test_intro_set_as_a_heading_under_an_unlisted_role_heading() -> None:
+    ex = extract(layout(
+        ("heading", "Your Role"),
+        ("heading", "As a Strategy Analyst you will:"),
+        *_items("Support partners on client mandates", "Help with assorted projects when they arise",
+                "Sit in on meetings and draft documents as needed", marker="\u2022"),
+        ("heading", "Compensation"),
+        ("paragraph", "Your salary will be $90,000 per year."),
+    ))
+    assert [d.text for d in ex.duties] == ["Support partners on client mandates",
+                                           "Help with assorted projects when they arise",
+                                           "Sit in on meetings and draft documents as needed"]
+
+
+def test_a_colon_line_before_verb_items_opens_the_duties_even_after_a_longer_terms_list() -> None:
+    ex = extract(layout(
+        ("paragraph", "Some specifics:"),
+        *_items("Salary: $70,000 per year", "Hours: 35 per week", "Location: Regina, SK", "Benefits: group plan"),
+        ("paragraph", "Day to day you'd be on the hook for:"),
+        *_items("Reconcile vendor statements", "Prepare month-end accruals"),
+    ))
+    assert [d.text for d in ex.duties] == ["Reconcile vendor statements", "Prepare month-end accruals"]
+
+
+def test_schedule_heading_naming_a_job_description_opens_the_duties() -> None:
+    ex = extract(layout(
+        ("paragraph", "We are pleased to offer you the position of Chemist."),
+        ("heading", "Appendix B \u2013 Job Description"),
+        *_items("Formulate adhesive blends", "Run tensile and peel tests", marker="1."),
+    ))
+    assert [d.text for d in ex.duties] == ["Formulate adhesive blends", "Run tensile and peel tests"]
+
+
+def test_prose_duties_with_no_heading_one_per_sentence() -> None:
+    ex = extract(layout(
+        ("paragraph", "We would like you to come on board as our Hydrologist in Kamloops."),
+        ("paragraph", "In this position you will build groundwater flow models for the basin. You will also "
+                      "review drilling logs from contractors. Finally, you will train two junior technicians."),
+        ("paragraph", "Your salary is $88,000 per year and you will report to the Director."),
+    ))
+    assert [d.text.rstrip(".") for d in ex.duties] == [
+        "In this position you will build groundwater flow models for the basin",
+        "You will also review drilling logs from contractors",
+        "Finally, you will train two junior technicians"]
+
+
+def test_a_you_will_sentence_listing_verb_phrases_gives_one_duty_each() -> None:
+    ex = extract(layout(
+        ("paragraph", "As our Packaging Engineer you will evaluate corrugated materials, run drop tests, draft "
+                      "specifications, bills of materials and pallet patterns and support suppliers during "
+                      "inspections. You will also document cost savings."),
+    ))
+    assert [d.text.rstrip(".") for d in ex.duties] == [
+        "evaluate corrugated materials", "run drop tests",
+        "draft specifications, bills of materials and pallet patterns",
+        "support suppliers during inspections", "You will also document cost savings"]
+
+
+def test_a_letter_without_duty_sentences_has_no_prose_duties() -> None:
+    ex = extract(layout(
+        ("paragraph", "We are pleased to offer you the position of Analyst."),
+        ("paragraph", "You will report to the Controller. You will receive four weeks of vacation."),
+    ))
+    assert ex.duties == ()

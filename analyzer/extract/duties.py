@@ -37,10 +37,11 @@ from analyzer.extract.duty_cues import (
     is_duty_heading,
     is_intro,
     is_term_item,
+    opens_with_duty_verb,
     section_headings,
 )
 from analyzer.extract.duty_items import SHARE_CELL, is_header_row, item_duties, join, strip_marker
-from analyzer.extract.duty_prose import prose_duties
+from analyzer.extract.duty_prose import prose_duties, verb_sentence_duties
 from analyzer.extract.text import clean_lines
 from analyzer.nlp import get_nlp
 from analyzer.types import Block, Duty
@@ -48,6 +49,7 @@ from analyzer.types import Block, Duty
 ITEM_KINDS = {"list_item", "table_row"}
 HEADING_WORDS = 6  # a numbered "item" this short without a full stop is a section title
 MIN_FALLBACK_RUN = 3
+MIN_PROSE_DUTIES = 2
 _BARE_SHARE = re.compile(r"(?:^|\s)\d{1,3}(?:\.\d+)?\s?%(?=\s|$)")
 
 
@@ -61,7 +63,26 @@ def _start(body: Body) -> int | None:
         nxt = parts[p.index + 1] if p.index + 1 < len(parts) else None
         if p.kind in {"paragraph", "other"} and is_intro(p.text) and nxt and nxt.kind in ITEM_KINDS:
             return p.index
+    for p in parts:  # "What you'd own:" before a list of verb items
+        if p.kind in {"paragraph", "other", "heading"} and p.text.rstrip().endswith(":") and _verb_list_follows(body, p):
+            return p.index
     return None
+
+
+def _verb_list_follows(body: Body, part: Part) -> bool:
+    """The list after ``part`` has two items or more, at least half of them opening with a duty verb."""
+    items = []
+    for p in body.parts[part.index + 1:]:
+        if p.kind not in ITEM_KINDS:
+            break
+        items.append(p)
+    verbs = sum(opens_with_duty_verb(p.text[strip_marker(p):]) for p in items)
+    return len(items) >= 2 and verbs * 2 >= len(items)
+
+
+def _intro_line(part: Part) -> bool:
+    """"As a Strategy Analyst you will:" set as a heading under "Your Role": it announces the list."""
+    return part.text.rstrip().endswith(":") or is_intro(part.text)
 
 
 def _numbered_heading(part: Part) -> bool:
@@ -123,10 +144,29 @@ def duty_parts(body: Body, duties: tuple[Duty, ...]) -> frozenset[int]:
     return frozenset(out)
 
 
+def _prose_fallback(body: Body) -> list[Duty]:
+    """No duties heading, intro or list: the duty sentences of the first paragraph holding two or
+    more ("In this role you will prepare ... You will also review ..."), and of the paragraphs
+    right after it that hold any."""
+    duties: list[Duty] = []
+    for p in body.parts:
+        if p.kind not in {"paragraph", "other"}:
+            if duties:
+                break
+            continue
+        found = verb_sentence_duties(body, p)
+        if duties and not found:
+            break
+        if duties or len(found) >= MIN_PROSE_DUTIES:
+            duties += found
+    return duties
+
+
 def find_duties(body: Body) -> tuple[Duty, ...]:
     start = _start(body)
     if start is None:
-        return tuple(d for p in _longest_run(body) for d in item_duties(body, p))
+        run = tuple(d for p in _longest_run(body) for d in item_duties(body, p))
+        return run or tuple(_prose_fallback(body))
     duties: list[Duty] = []
     seen_items = seen_prose = False
     first_item: Part | None = None
@@ -134,6 +174,8 @@ def find_duties(body: Body) -> tuple[Duty, ...]:
     for p in parts:
         if _ends_section(p, first_item):
             break
+        if p.kind == "heading" and not duties and _intro_line(p):
+            continue
         if p.kind in ITEM_KINDS and _term_item(p):
             if duties:
                 break  # a list of terms after the duties ends them

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
+from analyzer import corpora
 from analyzer.nlp import load_patterns
 
 
@@ -32,8 +34,9 @@ def is_duty_heading(text: str) -> bool:
     heads, intros, _ = duty_cues()
     if len(key.split()) > 8:
         return False
-    return key in heads or any(h in key for h in ("duties", "responsibilities")) or any(
-        i in key for i in intros)
+    # "Schedule A – Job Description", "Appendix 2: Scope of Work": a duty heading after a label
+    return key in heads or any(key.endswith(f" {h}") for h in heads) or any(
+        h in key for h in ("duties", "responsibilities")) or any(i in key for i in intros)
 
 
 def is_intro(text: str) -> bool:
@@ -58,3 +61,31 @@ def is_term_item(text: str) -> bool:
     """A "Label: value" line whose label names a term of the offer ("Term: 18 months", "Pay: ...")."""
     m = _LABELLED.match(text)
     return bool(m) and " ".join(m.group("label").lower().split()) in term_labels()
+
+
+@cache
+def duty_verbs() -> frozenset[str]:
+    """Verbs that open a duty: the first words of the NOC 2021 main-duty statements ("Prepare",
+    "Analyze", "Design" ...) that open two or more of them and are not plural nouns or adjectives
+    ("Architects", "Medical"), with the British spelling ("analyse", "organise"); the
+    ``{"verb": ...}`` rows of ``duty_cues.jsonl`` are added, its ``{"not_verb": ...}`` rows removed."""
+    counts = Counter(d.split()[0].strip(",;:.").lower() for ug in corpora.noc().values() for d in ug.duties if d)
+    words = {w for w, n in counts.items() if n >= 2 and w.isalpha()
+             and not (w.endswith("s") and not w.endswith("ss")) and not w.endswith("al")}
+    rows = load_patterns("duty_cues")
+    words |= {r["verb"] for r in rows if "verb" in r}
+    words |= {w[:-3] + "ise" for w in words if w.endswith("ize")} | {w[:-3] + "yse" for w in words if w.endswith("yze")}
+    return frozenset(words - {r["not_verb"] for r in rows if "not_verb" in r})
+
+
+YOU_WILL = re.compile(r"^.{0,80}?\b(?:you\s+will|you'll|you\s+would)\s+(?:also\s+|then\s+|further\s+)?"
+                      r"(?P<verb>[a-z]+)", re.I)
+
+
+def opens_with_duty_verb(text: str) -> bool:
+    """An imperative duty ("Design the schema ...") or "[In this role,] you will design ..."."""
+    words = re.findall(r"[A-Za-z]+", text[:40])
+    if words and words[0].lower() in duty_verbs():
+        return True
+    m = YOU_WILL.match(text.strip())
+    return bool(m) and m.group("verb").lower() in duty_verbs()

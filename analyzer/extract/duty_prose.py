@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from analyzer.extract.body import Body, Part
-from analyzer.extract.duty_cues import duty_cues, is_intro, is_terms
+from analyzer.extract.duty_cues import (
+    YOU_WILL,
+    duty_cues,
+    duty_verbs,
+    is_intro,
+    is_terms,
+    opens_with_duty_verb,
+)
 from analyzer.extract.duty_items import make_duty
 from analyzer.types import Duty
 
@@ -74,4 +81,57 @@ def _list_sentence(body: Body, part: Part, s: int, e: int) -> list[Duty]:
         d = make_duty(body, part, ps, pe)
         if d:
             out.append(d)
+    return out
+
+
+MIN_VERB_ITEMS = 3
+_AND_VERB = re.compile(r"\s+(?:and|or)\s+(?=(?P<w>[a-z]+)\b)")
+
+
+def _starts_with_verb(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", text)
+    if words and words[0].lower() in {"and", "or"}:
+        words = words[1:]
+    return bool(words) and words[0].lower() in duty_verbs()
+
+
+def _verb_items(rest: str) -> list[tuple[int, int]]:
+    """"sketch A, build B, develop C, D and E, and prepare F": items split at commas that are
+    followed by a duty verb (a comma inside an item, "C, D and E", stays), the last one also at
+    its last "and <verb>"; three items or more, else nothing."""
+    end = len(rest.rstrip(" ."))
+    cuts = [m for m in _COMMA.finditer(rest, 0, end) if _starts_with_verb(rest[m.end():])]
+    spans, pos = [], 0
+    for m in cuts:
+        spans.append((pos, m.start()))
+        pos = m.end()
+    closed = bool(cuts) and any(w in cuts[-1].group() for w in ("and", "or"))  # ", and prepare F"
+    last = [] if closed else [m for m in _AND_VERB.finditer(rest, pos, end) if m.group("w") in duty_verbs()]
+    if last:
+        spans += [(pos, last[-1].start()), (last[-1].end(), end)]
+    else:
+        spans.append((pos, end))
+    if len(spans) >= MIN_VERB_ITEMS and all(_starts_with_verb(rest[a:b]) for a, b in spans):
+        return spans
+    return []
+
+
+def verb_sentence_duties(body: Body, part: Part) -> list[Duty]:
+    """Prose with no duties heading: the sentences that open with a duty verb or "you will <verb>";
+    one such sentence listing three verb phrases or more gives one duty per phrase."""
+    out: list[Duty] = []
+    for s, e in part.sentences():
+        text = part.text[s:e]
+        if is_terms(text) or not opens_with_duty_verb(text):
+            continue
+        m = YOU_WILL.match(text)
+        at = s + len(text) - len(text.lstrip()) + (m.start("verb") if m else 0)
+        pieces = _verb_items(part.text[at:e])
+        if not pieces:
+            d = make_duty(body, part, s, e)
+            out += [d] if d else []
+            continue
+        for a, b in pieces:
+            d = make_duty(body, part, at + a, at + b)
+            out += [d] if d else []
     return out
