@@ -15,7 +15,8 @@ Three passes, each a small function:
 3. ``classify``: the front matter (before "Dear ...") splits into letterhead / date / addressee /
    subject / other (notations such as "Private & Confidential"); the end (from "Sincerely,") is
    the signature; the body is headings (bold, larger, ALL CAPS, trailing colon, known words, a
-   bold "1. Summary of Duties", Title Case in plain text), list items, table rows, paragraphs.
+   bold "1. Summary of Duties", Title Case or "# Duties" in plain text), list items, table rows,
+   paragraphs.
    Sections group blocks under the preceding heading.
 
 ``Block.text`` is the reading text: lines joined, list marker removed (kept in ``marker``), and
@@ -68,6 +69,7 @@ LABEL = re.compile(r"^\s*[A-Z][\w'/()&.-]*(?:\s+[\w'/()&.-]+){0,4}\s*:\s+\S")  #
 PERCENT_CELL = re.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*%\s*$")
 TXT_CELLS = re.compile(r"\t+|\s+\|\s+|(?<=\S)\s{3,}(?=\S)")
 TERMINAL = (".", "!", "?", ":", ";")
+MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 _HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 RULE_LINE = re.compile(r"^\s*[-=_*~.\u2013\u2014\u2500\u2501\u00b7\s]{3,}$")  # "-----" drawn as text
 
@@ -152,6 +154,8 @@ def heading_like(ln: Line, st: Stats) -> bool:
         text = ln.text[m.end():].strip()
         if text.endswith(TERMINAL) or len(text.split()) > 8:
             return False
+    if MD_HEADING.match(text) and len(text) <= 100:
+        return True  # "# Duties" in a text or Markdown letter
     words = text.split()
     if not text or len(words) > 10 or len(text) > 80 or text[:1].islower():
         return False  # a line starting in lowercase continues something: never a heading
@@ -536,6 +540,8 @@ def _block(d: Draft) -> Block:
         text = (" " if cell_texts[0].endswith(":") else " | ").join(cell_texts)
     else:
         text = join_lines(texts)
+        if d.kind in ("heading", "letterhead"):  # Markdown "# " is markup, not text
+            text = re.sub(r"^#{1,6}\s+", "", text)
     return Block(kind=d.kind, text=text, start=d.lines[0].start, end=d.lines[-1].end,
                  page=d.lines[0].page, lines=tuple(d.lines),
                  marker=d.marker if d.kind in ("list_item", "heading") else None,

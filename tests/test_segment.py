@@ -269,3 +269,10 @@ def test_small_print_at_page_edges_of_a_one_page_letter_is_furniture():
     assert [(b.kind, b.text[:12]) for b in layout.furniture] == [("header", "CONFIDENTIAL"), ("footer", "Maple Analyt")]
     assert _of(layout, "letterhead") == ["Maple Analytics Inc."]
     assert _of(layout, "signature") == ["Sincerely,", "John Smith"]
+
+
+def test_markdown_style_headings_in_text():
+    text = "Dear Jane,\n\n# Responsibilities\nThe table below lists them.\n\n- Analyse requirements\n"
+    layout = segment(read(text.encode(), name="md.txt"))
+    assert _of(layout, "heading") == ["Responsibilities"]
+    assert _of(layout, "paragraph") == ["The table below lists them."]
