@@ -452,6 +452,21 @@ def _front_end(drafts: list[Draft]) -> int:
     return 0
 
 
+def _closing_by_shape(drafts: list[Draft], front: int) -> int | None:
+    """A valediction not in the word list ("Un abrazo,"): the last short line ending in a comma
+    that only short lines (name, title, company) follow."""
+    for i in range(len(drafts) - 1, front, -1):
+        first = drafts[i].lines[0]
+        words = first.text.split()
+        if len(drafts[i].lines) == 1 and 1 <= len(words) <= 4 and first.text.rstrip().endswith(","):
+            after = [ln for d in drafts[i + 1:] for ln in d.lines]
+            if after and all(len(ln.text.split()) <= 8 for ln in after):
+                return i
+        if len(words) > 8:
+            return None  # reached the body: no closing
+    return None
+
+
 def classify(drafts: list[Draft], st: Stats) -> None:
     front = _front_end(drafts)
     date_at = next((i for i in range(front) if DATE_LINE.match(drafts[i].lines[0].text.strip())), None)
@@ -470,6 +485,8 @@ def classify(drafts: list[Draft], st: Stats) -> None:
         else:
             d.kind = "addressee"
     closing = next((i for i in range(front, len(drafts)) if is_closing(drafts[i].lines[0])), None)
+    if closing is None:
+        closing = _closing_by_shape(drafts, front)
     for i, d in enumerate(drafts[front:], start=front):
         first = d.lines[0]
         if closing is not None and i >= closing:

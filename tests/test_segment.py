@@ -276,3 +276,11 @@ def test_markdown_style_headings_in_text():
     layout = segment(read(text.encode(), name="md.txt"))
     assert _of(layout, "heading") == ["Responsibilities"]
     assert _of(layout, "paragraph") == ["The table below lists them."]
+
+
+def test_closing_not_in_the_word_list_is_found_by_its_shape():
+    text = ("Estimada Sra. Ochoa / Dear Ms. Ochoa,\n\nWe are delighted to offer you the position of "
+            "Hotel Manager at our Canmore property.\n\nUn abrazo fuerte,\n\nGraham Ostler\nManaging Partner\n")
+    layout = segment(read(text.encode(), name="es.txt"))
+    assert _of(layout, "salutation") == ["Estimada Sra. Ochoa / Dear Ms. Ochoa,"]
+    assert _of(layout, "signature") == ["Un abrazo fuerte,", "Graham Ostler Managing Partner"]
