@@ -362,3 +362,45 @@ def test_title_naming_a_profession_exactly_is_the_claim_whatever_ranks_first() -
     specialist = Example(title="Nutrition Programs Specialist", duties=dietitian.duties,
                          cusma=(("dietitian", 0.8),), title_cusma=(("dietitian", 0.3),), noc=(("31121", 0.8),))
     assert "title-not-profession-name" in names(specialist)
+
+
+def _missing(paragraphs: tuple[str, ...], drop: tuple[str, ...], duties: tuple[str, ...] = GOOD) -> dict[str, str]:
+    """missing-element's findings by label word -> severity, for a letter whose ``drop`` fields were not read."""
+    found = fire("missing-element", title="Computer Systems Analyst", duties=duties, paragraphs=paragraphs, **CSA,
+                 fields={k: v for k, v in FIELDS.items() if k not in drop})
+    return {f.message: f.severity for f in found}
+
+
+def test_missing_element_stated_but_unread_is_info_not_warning() -> None:
+    drop = ("wage", "start_date", "end_date", "term_months", "education", "signatory")
+    found = _missing(("• Compensation: CAD 104,500 per annum, paid semi-monthly",
+                      "The engagement runs for eighteen months from your first day.",
+                      "You will commence on 3 March 2027 at our Markham office.",
+                      "Applicants must hold a bachelor's in information systems.",
+                      "Warm regards,", "Lena Park, VP Engineering"), drop)
+    assert len(found) == 5 and set(found.values()) == {"info"}
+    assert all(m.startswith("offercheck could not read the ") for m in found)
+
+
+def test_missing_element_still_warns_when_the_value_is_open_or_absent() -> None:
+    found = _missing(("Remuneration will be discussed at a later date.",
+                      "The start date is to be confirmed once your permit is issued.",
+                      "We look for 5 years of experience with ERP rollouts.",
+                      "Please return a signed copy within ten days."),
+                     ("wage", "start_date", "end_date", "term_months", "signatory"))
+    assert found == {"The letter does not state the salary or wage.": "warning",
+                     "The letter does not state the start date.": "warning",
+                     "The letter does not state the duration of employment.": "warning",
+                     "The letter does not state the signature of an authorised signatory.": "warning"}
+
+
+def test_missing_duties_found_in_prose_or_under_a_heading() -> None:
+    prose = ("You will model hydraulic loads for the Riverside pumping station upgrade.",
+             "You will also audit the SCADA alarm logs each quarter and propose set-point changes.",
+             "Finally, you will calibrate the new ultrasonic flow meters with the field crew.")
+    assert _missing(prose, (), duties=()) == {
+        "offercheck could not read the duties from the letter, though it seems to be stated "
+        f"('{prose[0][:59]}…'); check it is stated plainly.": "info"}
+    assert _missing(("Key Responsibilities", "Described in the attached schedule."), (), duties=()) != {}
+    assert _missing(("Welcome aboard! We are glad you are joining.",), (), duties=()) == {
+        "The letter does not state the duties.": "warning"}

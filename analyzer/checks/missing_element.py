@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from analyzer.checks._data import lexicon
+from analyzer.checks._evidence import cue
 from analyzer.checks.base import CheckContext, Example, Rule
 from analyzer.types import Finding
 
@@ -24,11 +25,17 @@ class MissingElement(Rule):
                "duration, wage, required education, signature. One finding per missing element.")
     why = ("IRCC's offer of employment must state the employer, the profession, the position's title, duties, "
            "duration and pay, the destination and the qualifications required; an incomplete offer does not "
-           "establish pre-arranged employment.")
+           "establish pre-arranged employment.  When the element was not read but the letter's wording shows it is there "
+           "(a '$' amount, 'Sincerely', a date next to 'start', several verb-first duty sentences), the finding is "
+           "info only: the element is probably present, and the lawyer should check it reads plainly.")
     bad = Example(title="Computer Systems Analyst", duties=_DUTIES,
                   fields={k: v for k, v in _FULL.items() if k != "wage"}, **_CSA)
     good = Example(title="Computer Systems Analyst", duties=_DUTIES, fields=_FULL, **_CSA)
-    options = {"missing_elements.json": "the elements, the fields any one of which satisfies each, and fixes"}
+    options = {"missing_elements.json": "the elements, the fields any one of which satisfies each, and fixes",
+               "missing_elements.json: evidence, date, void_if, duty_like": (
+                   "cue patterns showing the letter states an element offercheck could not read (then the finding "
+                   "is info, not a warning), the date pattern, wording that leaves a value open ('salary to be "
+                   "discussed': still missing), and how many verb-first sentences show duties")}
     references = ("IRCC PDI, CUSMA professionals: offer of employment contents",
                   "IRCC PDI, CPTPP: offer of employment through the Employer Portal")
 
@@ -39,6 +46,16 @@ class MissingElement(Rule):
                 continue
             if element.get("layout_kind") in kinds:
                 continue
+            span = cue(ctx.body_text, element)
+            if span is not None:
+                # Words that state the element are there; only the reading failed.  Say so quietly: a
+                # warning here would be a false alarm on a complete letter.
+                evidence = ctx.evidence(*span)
+                yield self.finding(
+                    f"offercheck could not read the {element['label']} from the letter, though it seems to be "
+                    f"stated ('{_short(evidence.text)}'); check it is stated plainly.",
+                    element["fix"], evidence, severity="info")
+                continue
             yield self.finding(f"The letter does not state the {element['label']}.", element["fix"], None)
 
 
@@ -48,3 +65,8 @@ def _present(ctx: CheckContext, name: str) -> bool:
     if name == "duties":
         return bool(ctx.extraction.duties)
     return ctx.extraction.field(name) not in (None, "", {})
+
+
+def _short(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
