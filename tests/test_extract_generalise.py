@@ -128,3 +128,38 @@ def test_a_letter_without_duty_sentences_has_no_prose_duties() -> None:
         ("paragraph", "You will report to the Controller. You will receive four weeks of vacation."),
     ))
     assert ex.duties == ()
+
+
+@pytest.mark.parametrize(("blocks", "education", "licence"), [
+    ([("paragraph", "This offer is conditional on your holding a Bachelor of Laws or equivalent common-law degree "
+                    "and on your admission as a licensee of the Law Society of British Columbia.")],
+     "Bachelor of Laws or equivalent common-law degree",
+     "admission as a licensee of the Law Society of British Columbia"),
+    ([("paragraph", "You will be expected to register with the Ordre des ingénieurs du Québec as a junior engineer "
+                    "within twelve months.")],
+     None, "register with the Ordre des ingénieurs du Québec as a junior engineer"),
+    ([("paragraph", "A Master of Public Health is required for this post.")], "Master of Public Health", None),
+    ([("paragraph", "Minimum education: Bachelor of Commerce; membership in CPA Alberta is required within one "
+                    "year of hire.")], "Bachelor of Commerce", "membership in CPA Alberta"),
+    ([("paragraph", "This role requires your registration as a Respiratory Therapist with the College of "
+                    "Respiratory Therapists of Ontario, which must remain current.")],
+     None, "registration as a Respiratory Therapist with the College of Respiratory Therapists of Ontario"),
+    ([("paragraph", "Licence: you must be a member of the College of Dietitians of Manitoba.")],
+     None, "member of the College of Dietitians of Manitoba"),
+    ([("heading", "Education"), ("paragraph", "Diploma in Civil Engineering Technology or equivalent")],
+     "Diploma in Civil Engineering Technology or equivalent", None),
+    ([("paragraph", "You must hold a Técnico Superior Universitario (TSU) in Electrical Maintenance.")],
+     "Técnico Superior Universitario (TSU) in Electrical Maintenance", None),
+    ([("paragraph", "You must hold a Bachelor of Science in Agronomy, with two years of field experience.")],
+     "Bachelor of Science in Agronomy", None),
+    ([("paragraph", "To practise here you must be licensed by the Nova Scotia College of Pharmacists before you "
+                    "start.")], None, "licensed by the Nova Scotia College of Pharmacists"),
+    ([("list_item", "\u2022 Minimum education: Master of Social Work Please sign and return by May 2.", "\u2022")],
+     "Master of Social Work", None),
+    ([("paragraph", "This role requires a degree from a registered institution in Canada.")],
+     "degree from a registered institution in Canada", None),
+])
+def test_credential_spans_stop_at_the_clause_and_licence_wording_is_a_licence(
+        blocks: list[tuple[str, ...]], education: str | None, licence: str | None) -> None:
+    ex = extract(layout(*blocks))
+    assert (ex.field("education"), ex.field("licence")) == (education, licence)

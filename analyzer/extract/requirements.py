@@ -22,30 +22,50 @@ PORTAL_NUMBER = re.compile(r"\bA\d{7}\b")
 _LABEL = re.compile(r"^\s*(?:[\u2022\u25aa*\-\u2013\u2014]\s*|\(?[a-z0-9]{1,2}[.)]\s+)?"
                     r"(?P<label>[A-Z][A-Za-z'/& ]{1,40}):\s*")
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
-_REQUIRING = re.compile(r"requir|minimum|must|need|mandatory|essential|condition", re.I)
+# "on your holding a ...", "your registration ...": who holds it is not part of the credential
+_HOLDER = re.compile(r"(?:(?:on|upon)\s+)?(?:your|you)\s+(?:(?:holding|having|obtaining|maintaining|being)\s+)?", re.I)
+_REQUIRING = re.compile(r"requir|minimum|must|need|mandatory|essential|condition|expected", re.I)
 _LABEL_WORDS = {"education": re.compile(r"education|qualification|academic|credential", re.I),
                 "licence": re.compile(r"licen[cs]|registration|certification|designation|professional", re.I)}
 _NOT_REQUIREMENT = re.compile(r"work\s+permit|driver'?s\s+licen[cs]e", re.I)
+# A licence clause opens at these words ("... and registration with ...", "register with ... as ..."),
+# so the value starts there rather than at the sentence's requiring verb.
+_LICENCE_HEAD = re.compile(r"regist|licensed|admission|member", re.I)
+_CLAUSE_BREAK = re.compile(r";\s+|,?\s+and\s+(?:on\s+|upon\s+)?(?:your\s+)?|,\s+")
 
 
-def _value_span(part: Part, s: int, e: int) -> tuple[int, int]:
-    """The credential inside sentence [s, e): after the label or requiring phrase, before a tail."""
+def _value_span(part: Part, s: int, e: int, kind: str, m: re.Match[str]) -> tuple[int, int]:
+    """The credential inside sentence [s, e) whose keyword is ``m``: after the label, requiring
+    phrase or (licence) the clause's head word; before a tail clause ("; ...", " is required",
+    "Please sign", "which must ...") or, for education, before a licence clause."""
     text = part.text[s:e]
     label = _LABEL.match(text)
-    if label:
-        start = label.end()
-    else:
-        cue = phrase_re("requirement").search(text)
-        start = cue.end() if cue else 0
+    cue = phrase_re("requirement").search(text, label.end() if label else 0)
+    start = label.end() if label else 0
+    if cue and cue.start() <= max(start, m.start()) and (not label or not text[start:cue.start()].strip()):
+        start = cue.end()
+    if kind == "licence" and _LICENCE_HEAD.match(m.group()) and m.start() >= start:
+        start = m.start()
+    while start < len(text) and text[start] == " ":
+        start += 1
+    holder = _HOLDER.match(text, start)
+    start = holder.end() if holder else start
     end = len(text.rstrip().rstrip("."))
     low = text.lower()
     for tail in phrases("requirement_tail"):
-        pos = low.find(tail, start)
+        pos = low.find(tail, max(start, m.end() - 1))  # a tail ends the value only after its keyword
         if 0 <= pos < end:
             end = pos
-    while start < end and text[start] == " ":
-        start += 1
     return s + start, s + end
+
+
+def _licence_cut(text: str, m: re.Match[str], other: re.Match[str] | None) -> int | None:
+    """Where an education value ends when a licence clause follows it in the same sentence
+    ("... law degree and on your admission as ...", "...; registration with ...")."""
+    if other is None or other.start() < m.end():
+        return None
+    breaks = [b for b in _CLAUSE_BREAK.finditer(text, m.end(), other.start() + 1)]
+    return breaks[-1].start() if breaks else None
 
 
 def _requirement(text: str, kind: str) -> bool:
@@ -53,8 +73,16 @@ def _requirement(text: str, kind: str) -> bool:
     label = _LABEL.match(text)
     if label:
         name = label.group("label")
-        return bool(phrase_re(kind).search(name) or _LABEL_WORDS[kind].search(name))
+        if phrase_re(kind).search(name) or _LABEL_WORDS[kind].search(name):
+            return True
     return bool(_REQUIRING.search(text))
+
+
+def _under_heading(body: Body, part: Part, kind: str) -> bool:
+    """A bare line right under an "Education" / "Licensing" heading states that requirement."""
+    prev = body.parts[part.index - 1] if part.index > 0 else None
+    return (prev is not None and prev.kind == "heading" and len(prev.text.split()) <= 4
+            and bool(_LABEL_WORDS[kind].search(prev.text)))
 
 
 def _find(body: Body, kind: str, other: str) -> Value | None:
@@ -63,20 +91,34 @@ def _find(body: Body, kind: str, other: str) -> Value | None:
         if part.kind in {"letterhead", "signature", "addressee", "subject", "salutation"}:
             continue
         text = part.text[s:e]
+        label = _LABEL.match(text)
         m = mine.search(text)
-        if not m or _NOT_REQUIREMENT.search(text) or not _requirement(text, kind):
+        if m and label and m.start() < label.end():  # "Licence: member of ...": the keyword in the value
+            m = mine.search(text, label.end()) or m
+        if not m or _NOT_REQUIREMENT.search(text):
+            continue
+        if not (_requirement(text, kind) or _under_heading(body, part, kind)):
             continue
         o = theirs.search(text)
-        if o and o.start() < m.start() and kind == "licence":
+        if o and o.start() < m.start() and kind == "licence" and not _licence_clause(text, o, m):
             continue
-        a, b = _value_span(part, s, e)
-        if b <= a:
-            continue
+        a, b = _value_span(part, s, e, kind, m)
         if kind == "education":
+            cut = _licence_cut(text, m, o)
+            b = min(b, s + cut) if cut is not None else b
             lead = _ARTICLE.match(part.text[a:b])
             a += lead.end() if lead else 0
+        b = a + len(part.text[a:b].rstrip(" ,;:"))
+        if b <= a:
+            continue
         return Value(part.text[a:b], body.evidence(part, a, b))
     return None
+
+
+def _licence_clause(text: str, edu: re.Match[str], lic: re.Match[str]) -> bool:
+    """A licence keyword after the degree opens its own clause ("...; registration with ...")
+    rather than qualifying the degree ("a degree from a registered institution")."""
+    return _licence_cut(text, edu, lic) is not None and bool(_LICENCE_HEAD.match(lic.group()))
 
 
 def education(body: Body) -> Value | None:
