@@ -1,8 +1,12 @@
 """PDF letters via pdfplumber: words with font and size, grouped into lines in reading order.
 
-Each page is parsed once (``extract_words`` only).  Lines are rows of words that share a vertical
-band.  A two-column letterhead (company block on the left, contact block on the right, separated
-by a clear vertical gutter at the top of page 1) is read column by column instead of row by row.
+Each page is parsed once (``extract_words`` only), after ``guard.check_page`` has refused pages
+far beyond any letter.  Lines are rows of words that share a vertical band.  A two-column
+letterhead (company block on the left, contact block on the right, separated by a clear vertical
+gutter at the top of page 1) is read column by column instead of row by row.  Also handled:
+pages with /Rotate (read as written), overprinted text (deduplicated), sideways margin text
+(dropped), unmapped bullet glyphs "(cid:N)" (read as "•"), and scanned pages (``scanned``
+error, or OCR with ``Limits(ocr=True)``).
 """
 
 from __future__ import annotations
@@ -27,8 +31,8 @@ _CID = re.compile(r"\(cid:\d+\)")
 _SALUTATION = re.compile(r"^(dear|to whom)\b", re.I)
 MIN_GUTTER = 18.0  # points of empty width between letterhead columns
 COLUMN_BREAK_GAP = 1.0  # gap_before given to the first line of a column that starts higher up
-BIG_GAP = 1.5
-SCAN_TEXT_CHARS = 100  # fewer characters than this over a page-sized picture: a scan  # a blank line this tall (in line heights) ends the letterhead band
+BIG_GAP = 1.5  # a blank line this tall (in line heights) ends the letterhead band
+SCAN_TEXT_CHARS = 100  # fewer characters than this over a page-sized picture: a scan
 
 for _name in ("pdfminer", "pdfplumber"):  # pdfminer logs every odd object; the caller sees errors
     logging.getLogger(_name).setLevel(logging.ERROR)
