@@ -234,7 +234,10 @@ def column_splits(lines: Sequence[Line]) -> dict[int, tuple[int, ...]]:
         space = min(gaps) if len(gaps) > 1 else 0.3 * (ln.words[0].size or 10.0)
         for i, gap in enumerate(gaps, start=1):
             size = ln.words[i].size or 10.0
-            if gap < SPLIT_FACTOR * max(space, 0.5):
+            # A share of time ending a line may follow a justified (stretched) cell text: it
+            # still needs to line up with a column nearby (weak), but not to beat the spaces.
+            last_pct = i == len(gaps) and PERCENT_CELL.match(ln.words[i].text)
+            if gap < SPLIT_FACTOR * max(space, 0.5) and not last_pct:
                 continue
             if gap >= max(2.0 * size, 15.0):
                 strong.setdefault(ln.start, []).append(i)

@@ -156,3 +156,42 @@ def raw_pdf(content: bytes, flate: bool = False) -> bytes:
     out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
     out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
+
+
+def platypus_letter(duties: list[str], shares: list[int]) -> bytes:
+    """A letter laid out by reportlab's Platypus (as document generators do): justified
+    paragraphs, a bulleted ListFlowable with hanging indents, and a gridded duty / % table
+    whose duty cells wrap."""
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import (
+        ListFlowable,
+        ListItem,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
+
+    ss = getSampleStyleSheet()
+    body = ParagraphStyle("body", parent=ss["Normal"], alignment=TA_JUSTIFY, fontSize=10.5, leading=13)
+    offer = "We are pleased to offer you the position of Computer Systems Analyst with Maple Analytics Inc. "
+    rows = [["Duty", "% of time"]] + [[Paragraph(d, body), f"{p}%"] for d, p in zip(duties, shares, strict=True)]
+    story = [
+        Paragraph("<b>Maple Analytics Inc.</b>", ss["Title"]), Paragraph("100 King St W, Toronto, ON", ss["Normal"]),
+        Spacer(1, 12), Paragraph("January 5, 2027", body), Spacer(1, 12),
+        Paragraph("Jane Doe<br/>12 Elm Street<br/>Austin, TX 78701", body), Spacer(1, 12),
+        Paragraph("Dear Ms. Doe,", body), Spacer(1, 8), Paragraph(offer * 3, body),
+        Paragraph("Key Responsibilities", ss["Heading3"]),
+        ListFlowable([ListItem(Paragraph(d, body)) for d in duties], bulletType="bullet", start="\u2022",
+                     leftIndent=18),
+        Paragraph("Time allocation", ss["Heading3"]),
+        Table(rows, colWidths=[360, 80], style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                                                           ("VALIGN", (0, 0), (-1, -1), "TOP")])),
+        Spacer(1, 12), Paragraph("The position is full time. " * 5, body), Spacer(1, 12),
+        Paragraph("Sincerely,", body), Spacer(1, 24), Paragraph("John Smith<br/>Director, Human Resources", body),
+    ]
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=LETTER).build(story)
+    return buf.getvalue()

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from analyzer.ingest import read
 from analyzer.segment import join_lines, segment
 from analyzer.types import Layout
-from tests.pdfs import L, flow_pdf
+from tests.pdfs import L, flow_pdf, platypus_letter
 
 BULLET = "\u2022"
 
@@ -284,3 +284,19 @@ def test_closing_not_in_the_word_list_is_found_by_its_shape():
     layout = segment(read(text.encode(), name="es.txt"))
     assert _of(layout, "salutation") == ["Estimada Sra. Ochoa / Dear Ms. Ochoa,"]
     assert " ".join(_of(layout, "signature")) == "Un abrazo fuerte, Graham Ostler Managing Partner"
+
+
+def test_platypus_letter_with_justified_text_lists_and_gridded_table():
+    duties = ["Analyse business requirements and design information systems that meet the needs of our "
+              "clients across Canada and the United States",
+              "Develop and test system specifications, data models and integration plans",
+              "Evaluate vendor software and recommend improvements to existing systems, including "
+              "cost-benefit analyses",
+              "Prepare technical documentation and train users on new systems"]
+    layout = segment(read(platypus_letter(duties, [40, 30, 20, 10]), name="platypus.pdf"))
+    assert _of(layout, "list_item") == duties
+    rows = [b.cells for b in layout.blocks if b.kind == "table_row"]
+    assert rows == [("Duty", "% of time")] + [(d, f"{p}%") for d, p in zip(duties, (40, 30, 20, 10), strict=True)]
+    assert _of(layout, "heading") == ["Key Responsibilities", "Time allocation"]
+    assert _of(layout, "addressee") == ["Jane Doe 12 Elm Street Austin, TX 78701"]
+    assert all(b.kind != "table_row" for b in layout.blocks if b.text.startswith("We are pleased"))
