@@ -163,3 +163,29 @@ def test_credential_spans_stop_at_the_clause_and_licence_wording_is_a_licence(
         blocks: list[tuple[str, ...]], education: str | None, licence: str | None) -> None:
     ex = extract(layout(*blocks))
     assert (ex.field("education"), ex.field("licence")) == (education, licence)
+
+
+def _title(*blocks: tuple[str, ...]) -> str | None:
+    ex = extract(layout(*blocks))
+    return ex.title.value if ex.title else None
+
+
+@pytest.mark.parametrize(("blocks", "title"), [
+    ([("heading", "Conditions of Engagement"),
+      ("paragraph", "The Faculty is pleased to confirm your appointment as Laboratory Coordinator in the "
+                    "Department of Physics, starting May 1, 2027.")], "Laboratory Coordinator"),
+    ([("paragraph", "Hey Lee, we'd love for you to join us as our Site Reliability Engineer.")],
+     "Site Reliability Engineer"),
+    ([("subject", "Subject: Offer of Appointment \u2013 Archivist (Special Collections)"),
+      ("paragraph", "Welcome to the Library.")], "Archivist (Special Collections)"),
+    ([("paragraph", "We are pleased to offer you a term appointment as Archivist (Special Collections) at the "
+                    "Library.")], "Archivist (Special Collections)"),
+    ([("subject", "RE: Offer of Casual Part-Time Employment \u2013 Respiratory Therapist, Critical Care Unit / "
+                  "4 North"), ("paragraph", "Welcome.")], "Respiratory Therapist"),
+    ([("subject", "Re: Offer of Employment - Director, Finance"), ("paragraph", "Welcome.")], "Director, Finance"),
+    ([("heading", "Staff Accountant"), ("paragraph", "Welcome aboard.")], "Staff Accountant"),
+    ([("heading", "Terms of Appointment"), ("paragraph", "Welcome aboard.")], None),
+])
+def test_title_cues_determiners_parentheses_subject_units_and_occupation_headings(
+        blocks: list[tuple[str, ...]], title: str | None) -> None:
+    assert _title(*blocks) == title

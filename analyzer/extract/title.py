@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from analyzer import corpora
 from analyzer.extract.body import Body, Part
 from analyzer.extract.cues import phrase_re
 from analyzer.extract.text import CleanText, clean
@@ -70,8 +71,9 @@ def _subject_re() -> re.Pattern[str]:
 
 @cache
 def _subject_leads() -> re.Pattern[str]:
-    leads = sorted((r["lead"] for r in load_patterns("title_subject") if "lead" in r), key=len, reverse=True)
-    alt = "|".join(_words_re(x) for x in leads)
+    rows = load_patterns("title_subject")
+    leads = sorted((r["lead"] for r in rows if "lead" in r), key=len, reverse=True)
+    alt = "|".join([_words_re(x) for x in leads] + [r["lead_regex"] for r in rows if "lead_regex" in r])
     return re.compile(rf"(?:{alt})", re.I)
 
 
@@ -120,9 +122,19 @@ def _section_headings() -> frozenset[str]:
 
 def _trim(text: str) -> str:
     """Drop a "(NOC 21222)" tail and employment-type words ("Analyst, Full-Time" -> "Analyst")."""
-    text = _NOC_TAIL.sub("", text).strip(_EDGE)
-    trimmed = _tail_re().sub("", text).strip(_EDGE)
+    text = _strip_edges(_NOC_TAIL.sub("", text))
+    trimmed = _strip_edges(_tail_re().sub("", text))
     return trimmed if trimmed else text
+
+
+def _strip_edges(text: str) -> str:
+    """Edge punctuation off, but a ")" closing the title's own "(" stays."""
+    out = text.strip(_EDGE)
+    if out.count("(") > out.count(")"):
+        tail = text[text.find(out) + len(out):]
+        if tail.startswith(")"):
+            out += ")"
+    return out
 
 
 def _from_clean(ct: CleanText, s: int, e: int, score: float, source: str) -> Candidate | None:
@@ -223,6 +235,7 @@ def _from_subject(body: Body) -> list[Candidate]:
                 e = s + lead.start()
             else:
                 continue
+        e = _before_unit(part.text, s, e)
         c = _candidate(body, part, s, e, 8.0, "subject")
         if c and c.text.lower() not in _people(body):
             out.append(c)
@@ -248,7 +261,7 @@ _WORD = re.compile(r"\S+")
 
 def _prose_span(text: str, pos: int) -> tuple[int, int] | None:
     """Clean span of the title that starts at ``pos`` (just after a cue)."""
-    m = re.compile(r"(?:(?:a|an|the)\s+)?(?:new\s+)?", re.I).match(text, pos)
+    m = re.compile(r"(?:(?:a|an|the|our|your)\s+)?(?:new\s+)?", re.I).match(text, pos)
     pos = m.end() if m else pos
     if pos < len(text) and text[pos] in "\"'":
         close = text.find(text[pos], pos + 1)
@@ -265,6 +278,9 @@ def _prose_span(text: str, pos: int) -> tuple[int, int] | None:
         low = bare.lower()
         if k > 0 and _ends_title(bare, low, words, k, capital, stops, conns):
             break
+        if k > 0 and w[0] == "(" and capital:
+            end = _parenthetical(text, ws, end)
+            break
         if not bare or w[0] in "(\"[":
             break
         end = ws + len(w.rstrip(".,;:)\"'!?")) if w[-1] in ".,;:)\"'!?" else we
@@ -276,6 +292,19 @@ def _prose_span(text: str, pos: int) -> tuple[int, int] | None:
         if k + 1 >= MAX_WORDS:
             break
     return (pos, end) if end else None
+
+
+def _parenthetical(text: str, at: int, end: int | None) -> int | None:
+    """"Librarian (Research and Instruction)": a short parenthesis of capitalised words right after
+    the title belongs to it (an acronym "(EIT)" does not; "(Full-Time)", "(NOC 21222)" are trimmed later)."""
+    close = text.find(")", at)
+    inner = text[at + 1:close].split() if close > at else []
+    _, conns = _stops()
+    if not 1 <= len(inner) <= 5 or not all(w[:1].isupper() or w.lower() in conns for w in inner):
+        return end
+    if not any(c.islower() for c in "".join(inner)):  # "(EIT)" abbreviates the title: not part of it
+        return end
+    return close + 1
 
 
 def _comma_title(text: str, words: list, k: int, end: int) -> int:
@@ -338,6 +367,8 @@ def _from_headings(body: Body) -> list[Candidate]:
         key = re.sub(r"^[\d.()ivx]+\s+", "", part.text.lower()).strip(_EDGE)
         if not 1 <= len(words) <= 6 or key in _section_headings() or any(ch.isdigit() for ch in key):
             continue
+        if not looks_like_occupation(part.text):  # "Terms of Appointment", "Your Role" are sections
+            continue
         c = _candidate(body, part, 0, len(part.text), 2.0, "heading")
         if c:
             out.append(c)
@@ -352,3 +383,44 @@ def find_title(body: Body) -> Value | None:
         return None
     best = min(cands, key=lambda c: (-c.score, c.order))
     return Value(best.text, body.raw_evidence(best.start, best.end))
+
+
+_LEVEL = re.compile(r"(?:\s+(?:[IVX]{1,4}|\d|Sr\.?|Jr\.?|Senior|Junior|Lead|Principal))+$")
+
+
+@cache
+def _occupation_heads() -> frozenset[str]:
+    """Last words of the NOC 2021 index titles ("analyst", "nurse", "geologist"), from titles in
+    natural order (not "director, benefits"), less ``{"not_head": ...}`` rows of ``title_stops.jsonl``."""
+    heads: set[str] = set()
+    for title, _code in corpora.noc_titles():
+        if "," in title or " - " in title:
+            continue
+        words = re.sub(r"\(.*?\)", "", title).lower().split()
+        if words:
+            heads.update(x.strip(",-") for x in words[-1].split("/"))
+    return frozenset(heads - {r["not_head"] for r in load_patterns("title_stops") if "not_head" in r})
+
+
+def looks_like_occupation(text: str) -> bool:
+    """A title ends in an occupation word, its level ("II", "Sr.") and any parenthesis aside."""
+    core = _LEVEL.sub("", re.sub(r"\s*\(.*?\)\s*$", "", text.strip(_EDGE))).strip(_EDGE)
+    words = core.split()
+    return bool(words) and words[-1].lower().strip(".,") in _occupation_heads()
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    return frozenset(r["unit"] for r in load_patterns("title_stops") if "unit" in r)
+
+
+def _before_unit(text: str, s: int, e: int) -> int:
+    """"Registered Nurse, Medicine Unit / 6 West" -> "Registered Nurse": after a title that ends in
+    an occupation word, a comma and a unit, ward or place (or a number) are not part of it."""
+    comma = text.find(",", s, e)
+    if comma < 0 or not looks_like_occupation(text[s:comma]):
+        return e
+    rest = {w.strip(".,/()").lower() for w in text[comma + 1:e].split()}
+    if rest & (_unit_words() | _place_words()) or any(ch.isdigit() for ch in text[comma:e]):
+        return comma
+    return e
