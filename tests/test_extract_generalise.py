@@ -189,3 +189,11 @@ def _title(*blocks: tuple[str, ...]) -> str | None:
 def test_title_cues_determiners_parentheses_subject_units_and_occupation_headings(
         blocks: list[tuple[str, ...]], title: str | None) -> None:
     assert _title(*blocks) == title
+
+
+def test_the_base_office_beats_a_rotation_camp_as_the_worksite() -> None:
+    ex = extract(layout(("paragraph", "You will be based at our Calgary office. From June to September you will "
+                                      "work at the drilling camp located in Fort McMurray, Alberta, on a "
+                                      "two-weeks-in, one-week-out rotation.")))
+    assert ex.field("worksite") == {"city": "Calgary", "province": "AB"}
+    assert ex.fields["worksite"].evidence.text == "Calgary"

@@ -220,7 +220,10 @@ def worksite(body: Body) -> Value | None:
         if part.kind in {"letterhead", "addressee", "signature", "date"}:
             continue
         found = _place_in(part, s, e)
-        cued = bool(_WORKSITE_CUE.search(part.text, s, e))
+        # A rotation camp, field site or travel is where the work takes the worker, not where the
+        # job is based ("based at our Vancouver office" beats "on rotation at the Stewart camp").
+        away = bool(phrase_re("worksite_away").search(part.text, s, e))
+        cued = bool(_WORKSITE_CUE.search(part.text, s, e)) and not away
         nxt = continuation(body, part, e) if cued and found is None else None
         if nxt is not None:  # "The position is located in" | "Saskatoon, Saskatchewan."
             part, s, e = nxt
