@@ -404,3 +404,21 @@ def test_missing_duties_found_in_prose_or_under_a_heading() -> None:
     assert _missing(("Key Responsibilities", "Described in the attached schedule."), (), duties=()) != {}
     assert _missing(("Welcome aboard! We are glad you are joining.",), (), duties=()) == {
         "The letter does not state the duties.": "warning"}
+
+
+def test_vague_duty_counts_domain_jargon_outside_noc_vocabulary() -> None:
+    from analyzer.checks._specificity import measure
+
+    concrete = ("Draft statements of claim and prepare affiants for cross-examination on their affidavits",
+                "Plan the tenant data migration and the cut-over runbook for the new mail platform",
+                "Redline vendor master services agreements and track the open issues list",
+                "Size the sump pumps and detail the sleeve penetrations for the parkade slab")
+    generic = ("Work on making things better across the board",
+               "Support ongoing improving of processes and initiatives",
+               "Handle whatever comes up and help out as needed")
+    for text in concrete:
+        assert not fire("vague-duty", title="Lawyer", duties=(text,), cusma=(("lawyer", 0.9),),
+                        noc=(("41101", 0.8),)), (text, measure(text))
+    for text in generic:
+        assert fire("vague-duty", title="Lawyer", duties=(text,), cusma=(("lawyer", 0.9),),
+                    noc=(("41101", 0.8),)), (text, measure(text))

@@ -94,6 +94,11 @@ def _generic() -> tuple[frozenset[str], frozenset[str]]:
     return generic, frozenset(w.lower() for w in g["stopwords"])
 
 
+@lru_cache(maxsize=1)
+def _broad() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon("generic_words")["broad"])
+
+
 @dataclass(frozen=True)
 class Specificity:
     score: float
@@ -107,8 +112,10 @@ def _is_name(raw: str, first: bool) -> bool:
             or (not first and raw[:1].isupper()))
 
 
-def _weight(raw: str, first: bool, verb_slot: bool) -> float:
-    """How much one word shows what the duty works on (0: nothing)."""
+def _weight(raw: str, first: bool, verb_slot: bool, jargon: float = 0.0) -> float:
+    """How much one word shows what the duty works on (0: nothing).  ``jargon`` > 0: the word sits in a
+    domain noun phrase or is the opening verb's object (``_jargon_slots``), so a word outside the
+    occupations' vocabulary ("witnesses", "migration") is taken for a domain term, up to that weight."""
     idf, idf_max = _idf()
     w = raw.lower()
     if _is_name(raw, first):
@@ -118,26 +125,75 @@ def _weight(raw: str, first: bool, verb_slot: bool) -> float:
         return 0.0
     if verb_slot and w in _noc_verbs():
         return 0.0
-    if not _in_titles(w):  # advert filler ("ownership", "deadlines") names no occupation's object
+    if _generic_verb_form(w):  # "improving", "achieved": a generic verb however it is inflected
         return 0.0
+    if not _in_titles(w):  # advert filler ("ownership", "deadlines") names no occupation's object
+        return min(idf.get(stem, idf_max), jargon)
     weight = idf.get(stem, idf_max)
     return weight if weight >= threshold("vague_idf_min") else 0.0
 
 
+def _generic_verb_form(word: str) -> bool:
+    """An -ing/-ed/-s form of a generic verb ('improving', 'supported')."""
+    generic_verbs = _generic_verbs()
+    if word in generic_verbs:
+        return True
+    for suffix, repls in (("ing", ("", "e")), ("ed", ("", "e")), ("es", ("",)), ("s", ("",))):
+        if word.endswith(suffix) and any(word[: -len(suffix)] + r in generic_verbs for r in repls):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _action_verbs() -> frozenset[str]:
+    """Verbs whose first content word after them is the duty's object: the NOC opening verbs and
+    ``generic_words.json`` 'action_verbs', less the generic verbs ('support', 'handle')."""
+    extra = {w.lower() for w in lexicon("generic_words").get("action_verbs", [])}
+    return frozenset((set(_noc_verbs()) | extra) - _generic_verbs())
+
+
+@lru_cache(maxsize=1)
+def _generic_verbs() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon("generic_words")["verbs"])
+
+
+def _jargon_slots(tokens: list[str], content: list[bool], partner: list[bool]) -> dict[int, float]:
+    """Token positions that read as a domain term, with the most weight each may carry: a word after a
+    specific or field modifier ('data migration', 'seismic bracing') is capped at
+    ``vague_jargon_weight`` (it needs a second specific word); the object of an opening action verb
+    that is not generic ('Draft pleadings', 'Test firmware') is a concrete object in itself."""
+    cap = threshold("vague_jargon_weight")
+    slots = {i: cap for i in range(2, len(tokens)) if content[i] and partner[i - 1]}
+    if tokens and tokens[0].lower() in _action_verbs():
+        _, stop = _generic()
+        nxt = next((i for i in range(1, len(tokens)) if tokens[i].lower() not in stop), None)
+        if nxt is not None and content[nxt]:
+            slots[nxt] = _idf()[1]
+    return slots
+
+
 def measure(text: str) -> Specificity:
     generic, stop = _generic()
+    broad = _broad()
     weights: dict[str, float] = {}
     content = 0
     tokens = words(_LEAD.sub("", text.strip()))
+    low = [t.lower() for t in tokens]
+    is_content = [w not in stop and w not in generic and len(w) >= 2 and not _generic_verb_form(w) for w in low]
+    # A modifier is a word that is specific in itself or a broad field word ("data migration", "seismic
+    # bracing"); an evaluative word outside the occupations' vocabulary ("proactive attitude") is not.
+    partner = [w in broad or (c and _weight(t, i == 0, i == 0) > 0)
+               for i, (c, w, t) in enumerate(zip(is_content, low, tokens, strict=True))]
+    jargon = _jargon_slots(tokens, is_content, partner)
     for i, raw in enumerate(tokens):
-        w = raw.lower()
+        w = low[i]
         # Only the opening word is taken as the verb: treating every word after "and"/"to" as one also
         # dropped nouns ("cost estimates and schedules") and raised false alarms on real letters.
         verb_slot = i == 0
         if w in stop or w in generic or len(w) < 2:
             continue
         content += 1
-        weight = _weight(raw, i == 0, verb_slot)
+        weight = _weight(raw, i == 0, verb_slot, jargon=jargon.get(i, 0.0))
         if weight > 0:
             weights[w] = max(weights.get(w, 0.0), weight)
     ranked = sorted(weights.items(), key=lambda kv: -kv[1])

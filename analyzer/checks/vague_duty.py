@@ -33,7 +33,11 @@ class VagueDuty(Rule):
     options = {
         "check_thresholds.json: vague_specificity": "a duty scoring below this is vague (default 8.0)",
         "check_thresholds.json: vague_idf_min": "words more common than this IDF in NOC duties never count",
+        "check_thresholds.json: vague_jargon_weight": (
+            "most a word outside the NOC vocabulary adds when it follows a specific or field modifier "
+            "('data migration'); the object of an opening action verb ('Draft pleadings') counts in full"),
         "generic_words.json": "generic verbs, nouns and field-level words that never make a duty specific",
+        "generic_words.json: action_verbs": "professional verbs (besides NOC's opening verbs) whose object counts",
     }
     references = (
         "IRCC PDI, CUSMA professionals: offer of employment must describe the position's duties",
