@@ -363,6 +363,8 @@ def _breaks(ln: Line, prev: Line, cur: Draft, st: Stats) -> bool:
     new_page = ln.page != prev.page
     if (ln.gap_before >= BLANK and not new_page) or marker(ln):
         return True
+    if cur.kind == "table_row":  # a wrapped cell (even in a bold header row) stays in its row
+        return not _continues_row(ln, cur, st)
     if any(f(ln) for f in (is_salutation, is_closing, is_subject, is_notation)) or DATE_LINE.match(ln.text.strip()):
         return True
     if any(f(prev) for f in (is_salutation, is_closing, is_notation)) or DATE_LINE.match(prev.text.strip()):
@@ -374,8 +376,6 @@ def _breaks(ln: Line, prev: Line, cur: Draft, st: Stats) -> bool:
         return True
     if is_label(ln) and (is_label(prev) or ln.words[0].bold):
         return True  # a run of "Label: value" lines: one block each
-    if cur.kind == "table_row":
-        return not _continues_row(ln, cur, st)
     if st.kind == "docx" and not new_page:  # a soft line break inside one Word paragraph
         return len(cells(ln, st)) > 1
     if len(cells(ln, st)) > 1:
@@ -394,7 +394,9 @@ def _breaks(ln: Line, prev: Line, cur: Draft, st: Stats) -> bool:
 
 def _continues_row(ln: Line, cur: Draft, st: Stats) -> bool:
     """A wrapped table cell: one cell, aligned with a column of the row, small gap."""
-    if ln.gap_before >= BLANK or len(cells(ln, st)) > 1 or not cur.col_starts:
+    if ln.gap_before >= BLANK or len(cells(ln, st)) > 1 or not cur.col_starts or heading_like(ln, st):
+        return False
+    if st.kind == "text" and title_heading(ln, cur.lines[-1], st):
         return False
     x = _x0(ln)
     for i, start in enumerate(cur.col_starts):

@@ -211,9 +211,12 @@ def letterhead_columns(rows: list[Row], width: float, height: float = 0.0) -> li
         if band is not None and (not height or rows[s + band[0] - 1].bottom <= height / 3):
             k, x = band
             head, body, tail = rows[:s], rows[s:s + k], rows[s + k:]
-            left = [Row([w for w in r.words if w.bbox[2] <= x]) for r in body]  # type: ignore[index]
-            right = [Row([w for w in r.words if w.bbox[0] >= x]) for r in body]  # type: ignore[index]
-            return head + [r for r in left + right if r.words] + tail
+            words = [w for r in body for w in r.words]
+            # Regroup each side on its own: lines of different heights beside each other
+            # (a 16 pt name next to 9 pt contact lines) must not share rows.
+            left = group_rows([w for w in words if w.bbox[2] <= x])  # type: ignore[index]
+            right = group_rows([w for w in words if w.bbox[0] >= x])  # type: ignore[index]
+            return head + left + right + tail
     return rows
 
 
@@ -231,7 +234,12 @@ def _band(rows: list[Row], width: float) -> tuple[int, float] | None:
             break
         sides = [_sides(r, gutter) for r in rows[:k]]
         if any(a for a, _ in sides) and sum(1 for _, b in sides if b) >= 2:
-            best = (k, gutter)
+            # The band ends with the right column (and the left lines set close under it):
+            # rows further down (date, address) keep their order.
+            end = max(i for i, (_, b) in enumerate(sides) if b) + 1
+            while end < k and not sides[end][1] and (rows[end].top - rows[end - 1].bottom) < rows[end - 1].height:
+                end += 1
+            best = (end, gutter)
     return best
 
 
