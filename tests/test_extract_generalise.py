@@ -3,9 +3,13 @@ under other headings or in prose, titles in prose, credential spans that stop at
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from analyzer.extract import extract
+from analyzer.ingest import read
+from analyzer.segment import segment
 from tests.extract_helpers import layout
 
 D = "-"
@@ -197,3 +201,45 @@ def test_the_base_office_beats_a_rotation_camp_as_the_worksite() -> None:
                                       "two-weeks-in, one-week-out rotation.")))
     assert ex.field("worksite") == {"city": "Calgary", "province": "AB"}
     assert ex.fields["worksite"].evidence.text == "Calgary"
+
+
+EMAIL_LETTER = """From: Mei Tanaka <mei@quillstack.dev>
+Subject: Offer: Data Analyst @ Quillstack
+To: Ravi Patel <ravi.p@example.com>
+
+Hi Ravi,
+
+Great chatting yesterday! We'd like you to join us as our Data Analyst.
+
+Quick version:
+- Start: Feb 1, 2027
+- Term: 12 months
+- Pay: $85,000/yr
+- Hours: 40/week
+- Need: BSc in Statistics or equivalent (which you already have)
+
+What you'll work on:
+- Build dashboards for our sales team
+- Clean and model billing data
+- Present monthly findings to leadership
+
+Let me know if this works.
+
+Cheers,
+Mei Tanaka
+Head of Data, Quillstack Software Inc.
+"""
+
+
+def test_an_email_offer_read_from_a_text_file(tmp_path: Path) -> None:
+    path = tmp_path / "offer.txt"
+    path.write_text(EMAIL_LETTER, encoding="utf-8")
+    ex = extract(segment(read(path)))
+    assert ex.title is not None and ex.title.value == "Data Analyst"
+    assert [d.text for d in ex.duties] == ["Build dashboards for our sales team", "Clean and model billing data",
+                                           "Present monthly findings to leadership"]
+    assert (ex.field("start_date"), ex.field("term_months"), ex.field("hours_per_week")) == ("2027-02-01", 12, 40.0)
+    assert ex.field("wage")["amount"] == 85000.0
+    assert ex.field("education") == "BSc in Statistics or equivalent"
+    assert ex.field("employer") == "Quillstack Software Inc."
+    assert ex.fields["employer"].evidence.text == "Quillstack Software Inc."

@@ -104,6 +104,9 @@ def _signature_company(body: Body) -> Value | None:
     for line in sig[1:]:
         text = clean(line.text).text
         if _has_suffix(text) and not _NOT_NAME.search(text):
+            role, _, firm = text.partition(", ")
+            if firm and len(firm.split()) >= 2 and _has_suffix(firm) and not _has_suffix(role):
+                return _line_value(body, line, firm)  # "CTO & Co-founder, Loopwise Labs Inc."
             return _line_value(body, line)
     return None
 

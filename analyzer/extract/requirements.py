@@ -27,6 +27,8 @@ _HOLDER = re.compile(r"(?:(?:on|upon)\s+)?(?:your|you)\s+(?:(?:holding|having|ob
 _REQUIRING = re.compile(r"requir|minimum|must|need|mandatory|essential|condition|expected", re.I)
 _LABEL_WORDS = {"education": re.compile(r"education|qualification|academic|credential", re.I),
                 "licence": re.compile(r"licen[cs]|registration|certification|designation|professional", re.I)}
+# "(you already have it)": an aside to the reader after the credential, not part of it
+_ASIDE = re.compile(r"\s*\([^()]*\b(?:you|your|we|us)\b[^()]*\)\s*$", re.I)
 _NOT_REQUIREMENT = re.compile(r"work\s+permit|driver'?s\s+licen[cs]e", re.I)
 # A licence clause opens at these words ("... and registration with ...", "register with ... as ..."),
 # so the value starts there rather than at the sentence's requiring verb.
@@ -108,6 +110,8 @@ def _find(body: Body, kind: str, other: str) -> Value | None:
             b = min(b, s + cut) if cut is not None else b
             lead = _ARTICLE.match(part.text[a:b])
             a += lead.end() if lead else 0
+        aside = _ASIDE.search(part.text, a, b)
+        b = aside.start() if aside and aside.end() == b else b
         b = a + len(part.text[a:b].rstrip(" ,;:"))
         if b <= a:
             continue

@@ -73,7 +73,8 @@ def _subject_re() -> re.Pattern[str]:
 def _subject_leads() -> re.Pattern[str]:
     rows = load_patterns("title_subject")
     leads = sorted((r["lead"] for r in rows if "lead" in r), key=len, reverse=True)
-    alt = "|".join([_words_re(x) for x in leads] + [r["lead_regex"] for r in rows if "lead_regex" in r])
+    # regex leads first: "Offer of Casual Employment" must win over the bare lead "Offer"
+    alt = "|".join([r["lead_regex"] for r in rows if "lead_regex" in r] + [_words_re(x) for x in leads])
     return re.compile(rf"(?:{alt})", re.I)
 
 
@@ -235,7 +236,8 @@ def _from_subject(body: Body) -> list[Candidate]:
                 e = s + lead.start()
             else:
                 continue
-        e = _before_unit(part.text, s, e)
+        header = _HEADER_AFTER.search(part.text, s, e)  # the next e-mail header line joined on
+        e = _before_unit(part.text, s, header.start() if header else e)
         c = _candidate(body, part, s, e, 8.0, "subject")
         if c and c.text.lower() not in _people(body):
             out.append(c)
@@ -385,6 +387,7 @@ def find_title(body: Body) -> Value | None:
     return Value(best.text, body.raw_evidence(best.start, best.end))
 
 
+_HEADER_AFTER = re.compile(r"\s+(?:@\s|(?:From|To|Cc|Bcc|Sent|Date):\s)")  # "Analyst @ Acme", "From: ..."
 _LEVEL = re.compile(r"(?:\s+(?:[IVX]{1,4}|\d|Sr\.?|Jr\.?|Senior|Junior|Lead|Principal))+$")
 
 
