@@ -297,3 +297,20 @@ def test_text_two_column_letterhead_is_read_column_by_column():
     assert texts == ["Confidential - Maple Analytics Inc.", "Maple Analytics Inc.", "100 King Street West",
                      "Toronto, ON M5X 1A9", "Tel. 416-555-0100", "January 5, 2027",
                      "Jane Doe          (no column: a single line)"]
+
+
+def test_bullets_drawn_as_shapes_become_markers():
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 720, "Your duties:")
+    for i, (text, filled) in enumerate([("Analyse requirements", 1), ("Design systems", 0)]):
+        y = 700 - 16 * i
+        c.circle(84, y + 3.5, 2, stroke=1, fill=filled)  # as a browser draws list bullets
+        c.drawString(96, y, text)
+    c.rect(72, 600, 300, 0.5, fill=1)  # a rule: not bullet-sized
+    c.save()
+    texts = [ln.text for ln in read(buf.getvalue(), name="shapes.pdf").lines()]
+    assert texts == ["Your duties:", "\u2022 Analyse requirements", "\u25e6 Design systems"]

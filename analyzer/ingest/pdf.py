@@ -138,6 +138,7 @@ def _page_rows(page: PlumberPage, first: bool) -> tuple[list[Row], bool]:
     raw = [RawWord(w["text"], (float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])),
                    str(w.get("fontname", "")), float(w.get("size", 0.0))) for w in words]
     rows = [r for r in (_cid_bullets(r) for r in group_rows(raw)) if r.words]
+    rows = _shape_bullets(page, rows)
     if first:
         rows = letterhead_columns(rows, float(page.width), float(page.height))
     return rows, _scan_like(page, sum(len(w["text"]) for w in words))
@@ -154,6 +155,31 @@ def _scan_like(page: PlumberPage, chars: int) -> bool:
     covered = sum(max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"]))
                   for i in page.images)
     return covered >= 0.5 * area
+
+
+def _shape_bullets(page: PlumberPage, rows: list[Row]) -> list[Row]:
+    """Browsers and some layout tools draw list bullets as small shapes, not glyphs: a small
+    roughly square shape just left of a line's first word becomes its marker ("•" when filled,
+    "◦" when only outlined), so segmentation sees the list."""
+    shapes = [o for o in (*page.curves, *page.rects) if _bullet_sized(o)]
+    if not shapes:
+        return rows
+    for row in rows:
+        first = row.words[0]
+        x0 = first.bbox[0]  # type: ignore[index]
+        for o in shapes:
+            mid = (float(o["top"]) + float(o["bottom"])) / 2
+            if 0 <= x0 - float(o["x1"]) <= 30 and row.top <= mid <= row.bottom:
+                mark = "\u2022" if o.get("fill") else "\u25e6"
+                box = (float(o["x0"]), float(o["top"]), float(o["x1"]), float(o["bottom"]))
+                row.words.insert(0, RawWord(mark, box, first.font, first.size, False))
+                break
+    return rows
+
+
+def _bullet_sized(o: dict[str, Any]) -> bool:
+    w, h = float(o["x1"]) - float(o["x0"]), float(o["bottom"]) - float(o["top"])
+    return 1.5 <= w <= 8 and 1.5 <= h <= 8 and 0.5 <= w / h <= 2
 
 
 def _overprinted(chars: Sequence[dict[str, Any]]) -> bool:
