@@ -314,3 +314,24 @@ def test_bullets_drawn_as_shapes_become_markers():
     c.save()
     texts = [ln.text for ln in read(buf.getvalue(), name="shapes.pdf").lines()]
     assert texts == ["Your duties:", "\u2022 Analyse requirements", "\u25e6 Design systems"]
+
+
+def test_letterhead_columns_of_different_sizes_do_not_share_lines():
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)  # A4-ish default page; y grows upwards
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, 770, "Maple Analytics Inc.")
+    c.setFont("Helvetica", 9)
+    c.drawString(72, 757, "100 King Street West")
+    c.drawString(72, 747, "Toronto, ON M5X 1A9")
+    for i, text in enumerate(["Tel. 416-555-0100", "hr@maple.example", "www.maple.example"]):
+        c.drawString(446, 775 - 10 * i, text)
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 715, "January 5, 2027")
+    c.drawString(72, 690, "Dear Jane,")
+    c.save()
+    texts = [ln.text for ln in read(buf.getvalue(), name="cols.pdf").lines()]
+    assert texts == ["Maple Analytics Inc.", "100 King Street West", "Toronto, ON M5X 1A9", "Tel. 416-555-0100",
+                     "hr@maple.example", "www.maple.example", "January 5, 2027", "Dear Jane,"]
