@@ -243,3 +243,21 @@ def test_an_email_offer_read_from_a_text_file(tmp_path: Path) -> None:
     assert ex.field("education") == "BSc in Statistics or equivalent"
     assert ex.field("employer") == "Quillstack Software Inc."
     assert ex.fields["employer"].evidence.text == "Quillstack Software Inc."
+
+
+def test_a_labelled_duty_item_stays_a_duty_and_a_duty_paragraph_still_gives_its_terms() -> None:
+    ex = extract(layout(
+        ("heading", "Duties"),
+        *_items("Schedule: maintain the master construction schedule", "Estimate quantities for tenders",
+                "Inspect formwork before pours", marker="\u2022"),
+        ("heading", "Terms"),
+        ("paragraph", "Your salary is $79,000 per year for 40 hours per week."),
+    ))
+    assert [d.text for d in ex.duties][0] == "Schedule: maintain the master construction schedule"
+    prose = extract(layout(
+        ("paragraph", "We are pleased to offer you the position of Surveyor."),
+        ("paragraph", "You will survey road corridors for the county. You will prepare legal plans. "
+                      "Your salary will be $76,000 per year."),
+    ))
+    assert len(prose.duties) == 2
+    assert prose.field("wage")["amount"] == 76000.0

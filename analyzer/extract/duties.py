@@ -134,11 +134,12 @@ def _longest_run(body: Body) -> list[Part]:
 
 
 def duty_parts(body: Body, duties: tuple[Duty, ...]) -> frozenset[int]:
-    """Indices of the parts that hold a duty's evidence start."""
+    """Indices of the list items and table rows that hold a duty's evidence start (a paragraph
+    may hold duties and terms together: it stays readable for terms)."""
     out: set[int] = set()
     for d in duties:
         for p in body.parts:
-            if p.block.start <= d.evidence.start < max(p.block.end, p.block.start + 1):
+            if p.kind in ITEM_KINDS and p.block.start <= d.evidence.start < max(p.block.end, p.block.start + 1):
                 out.add(p.index)
                 break
     return frozenset(out)

@@ -60,7 +60,9 @@ _LABELLED = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z'/& ]{0,30}?)\s*:\s*\S")
 def is_term_item(text: str) -> bool:
     """A "Label: value" line whose label names a term of the offer ("Term: 18 months", "Pay: ...")."""
     m = _LABELLED.match(text)
-    return bool(m) and " ".join(m.group("label").lower().split()) in term_labels()
+    if not m or " ".join(m.group("label").lower().split()) not in term_labels():
+        return False
+    return not opens_with_duty_verb(text[m.end() - 1:])  # "Schedule: maintain the project plan" is a duty
 
 
 @cache
