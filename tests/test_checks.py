@@ -422,3 +422,18 @@ def test_vague_duty_counts_domain_jargon_outside_noc_vocabulary() -> None:
     for text in generic:
         assert fire("vague-duty", title="Lawyer", duties=(text,), cusma=(("lawyer", 0.9),),
                     noc=(("41101", 0.8),)), (text, measure(text))
+
+
+def test_missing_element_cues_compile_for_every_element() -> None:
+    import re
+
+    from analyzer.checks._data import lexicon
+    from analyzer.checks._evidence import _compiled, cue
+
+    data = lexicon("missing_elements")
+    for element in data["elements"]:
+        assert element["evidence"], element["element"]
+        assert all(isinstance(_compiled(p), re.Pattern) for p in element["evidence"])
+    wage = next(e for e in data["elements"] if e["element"] == "wage")
+    assert cue("Base pay: 61.25 per hour, overtime at time and a half.", wage) is not None
+    assert cue("Pay: to be determined after the probation review.", wage) is None
