@@ -261,3 +261,15 @@ def test_a_labelled_duty_item_stays_a_duty_and_a_duty_paragraph_still_gives_its_
     ))
     assert len(prose.duties) == 2
     assert prose.field("wage")["amount"] == 76000.0
+
+
+def test_a_duration_inside_a_prose_duty_is_not_the_term() -> None:
+    ex = extract(layout(
+        ("heading", "Duties"),
+        ("paragraph", "You will audit supplier quality systems. You will lead improvement projects of three to "
+                      "nine months for our plants."),
+        ("paragraph", "Your salary will be $92,000 per year."),
+    ))
+    assert len(ex.duties) == 2
+    assert ex.field("term_months") is None
+    assert ex.field("wage")["amount"] == 92000.0

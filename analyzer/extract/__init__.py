@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from analyzer.extract import parties, requirements, terms
 from analyzer.extract.body import Body, read_body
-from analyzer.extract.duties import duty_parts, find_duties
+from analyzer.extract.duties import find_duties
 from analyzer.extract.language import require_english
 from analyzer.extract.title import find_title
 from analyzer.types import FIELD_NAMES, Extraction, Layout, Value
@@ -24,7 +24,7 @@ def extract(layout: Layout) -> Extraction:
     language = require_english(layout.document.text, layout.document.source)
     body = read_body(layout)
     duties = find_duties(body)
-    body = replace(body, duty_parts=duty_parts(body, duties))
+    body = replace(body, duty_spans=tuple((d.evidence.start, d.evidence.end) for d in duties))
     fields = _fields(body)
     return Extraction(language=language, title=find_title(body), duties=duties, fields=fields)
 

@@ -81,9 +81,15 @@ class Part:
 class Body:
     layout: Layout
     parts: tuple[Part, ...]
-    # Indices of the parts the duties were taken from: the term readers skip them (a duty may
-    # mention a budget or "engagements of two to six months"), but read every other list item.
-    duty_parts: frozenset[int] = frozenset()
+    # Raw spans of the duties' evidence: the term readers skip text read as a duty (a duty may
+    # mention a budget or "engagements of two to six months") and read everything else, list
+    # items included.
+    duty_spans: tuple[tuple[int, int], ...] = ()
+
+    def in_duty(self, part: Part, start: int, end: int) -> bool:
+        """Whether clean span [start, end) of ``part`` overlaps a duty's evidence."""
+        raw_s, raw_e = part.clean.raw_span(start, end)
+        return any(s < raw_e and raw_s < e for s, e in self.duty_spans)
 
     def evidence(self, part: Part, start: int, end: int) -> Evidence:
         """Evidence for clean characters [start, end) of ``part``."""

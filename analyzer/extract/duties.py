@@ -133,18 +133,6 @@ def _longest_run(body: Body) -> list[Part]:
     return best if len(best) >= MIN_FALLBACK_RUN else []
 
 
-def duty_parts(body: Body, duties: tuple[Duty, ...]) -> frozenset[int]:
-    """Indices of the list items and table rows that hold a duty's evidence start (a paragraph
-    may hold duties and terms together: it stays readable for terms)."""
-    out: set[int] = set()
-    for d in duties:
-        for p in body.parts:
-            if p.kind in ITEM_KINDS and p.block.start <= d.evidence.start < max(p.block.end, p.block.start + 1):
-                out.add(p.index)
-                break
-    return frozenset(out)
-
-
 def _prose_fallback(body: Body) -> list[Duty]:
     """No duties heading, intro or list: the duty sentences of the first paragraph holding two or
     more ("In this role you will prepare ... You will also review ..."), and of the paragraphs

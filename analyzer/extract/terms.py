@@ -25,7 +25,7 @@ _RANGE = re.compile(r"\bfrom\s+(?P<a>.{6,30}?)\s+(?:to|until|through|-|\u2013)\s
 _NOT_TERM = re.compile(r"probation|vacation|notice|warranty|within|benefit|review|experience", re.I)
 # "last(s) 12 months": the length of the engagement however it is named
 _TERM_CONTEXT = re.compile(r"term|period|contract|temporary|position|employment|basis|ending|duration|"
-                           r"appointment|assignment|engagement|length|\blast(?:s|ing)?\s+(?:for\s+)?(?:about\s+)?\w+"
+                           r"appointment|assignment|length|\blast(?:s|ing)?\s+(?:for\s+)?(?:about\s+)?\w+"
                            r"\s+(?:\(\d+\)\s+)?(?:months?|years?)\b", re.I)
 _HOURS_TEMPLATE = (
     r"\b(?P<n>\d{{1,2}}(?:\.\d{{1,2}})?|{words})(?:\s*\(\s*(?P<paren>\d{{1,2}}(?:\.\d{{1,2}})?)\s*\))?"
@@ -106,18 +106,18 @@ def start_end(body: Body) -> tuple[Value | None, Value | None]:
     return start, end
 
 
-def _is_duty_like(body: Body, part: Part) -> bool:
-    """The parts read as duties, and rows with a share of time, hold duties ("engagements of two to
-    six months"), not the term; other list items ("- Term: 3 years") and a "Term: | 36 months" row
-    of a details table do hold terms."""
-    return part.index in body.duty_parts or (part.kind == "table_row"
-                                             and any(_SHARE_CELL.match(c) for c in part.block.cells))
+def _is_duty_like(body: Body, part: Part, s: int, e: int) -> bool:
+    """Text read as a duty, and rows with a share of time, hold duties ("engagements of two to six
+    months"), not the terms; other list items ("- Term: 3 years") and a "Term: | 36 months" row of
+    a details table do hold terms."""
+    return body.in_duty(part, s, e) or (part.kind == "table_row"
+                                        and any(_SHARE_CELL.match(c) for c in part.block.cells))
 
 
 def term_months(body: Body, start: Value | None, end: Value | None) -> Value | None:
     for part, s, e in sentences(body):
         text = part.text[s:e]
-        if _is_duty_like(body, part) or _NOT_TERM.search(text) or not _TERM_CONTEXT.search(text):
+        if _is_duty_like(body, part, s, e) or _NOT_TERM.search(text) or not _TERM_CONTEXT.search(text):
             continue
         m = dates.duration_re().search(part.text, s, e)
         if m:
@@ -156,7 +156,7 @@ def _hours_re() -> re.Pattern[str]:
 
 def hours_per_week(body: Body) -> Value | None:
     for part, m in body.finditer(_hours_re()):
-        if _is_duty_like(body, part):
+        if _is_duty_like(body, part, m.start(), m.end()):
             continue
         value = _number(next((g for g in (m.group(k) for k in ("paren", "n", "n2", "n3", "n4", "n5")) if g), None))
         if value and 1 <= value <= 80:
@@ -180,7 +180,7 @@ def wage(body: Body, hours: float | None) -> Value | None:
     fallback: Value | None = None
     for part, s, e in sentences(body):
         text = part.text[s:e]
-        if _is_duty_like(body, part) or _NOT_PAY.search(text):
+        if _is_duty_like(body, part, s, e) or _NOT_PAY.search(text):
             continue
         prev: re.Match[str] | None = None
         for m in _MONEY.finditer(part.text, s, e):
