@@ -273,3 +273,16 @@ def test_a_duration_inside_a_prose_duty_is_not_the_term() -> None:
     assert len(ex.duties) == 2
     assert ex.field("term_months") is None
     assert ex.field("wage")["amount"] == 92000.0
+
+
+@pytest.mark.parametrize("heading", ["Key Accountabilities", "Main Tasks and Functions", "What the Job Involves"])
+def test_headings_with_a_duty_word_open_the_duties(heading: str) -> None:
+    ex = extract(layout(
+        ("paragraph", "We are pleased to offer you the position of Hydrogeologist."),
+        ("heading", heading),
+        *_items("Design pumping tests at supply wells.", "Interpret aquifer test data.", marker="1."),
+        ("heading", "Terms"),
+        ("paragraph", "You must be licensed by the provincial geoscience regulator before your first day."),
+    ))
+    assert [d.text for d in ex.duties] == ["Design pumping tests at supply wells.", "Interpret aquifer test data."]
+    assert ex.field("licence") == "licensed by the provincial geoscience regulator"

@@ -35,8 +35,15 @@ def is_duty_heading(text: str) -> bool:
     if len(key.split()) > 8:
         return False
     # "Schedule A – Job Description", "Appendix 2: Scope of Work": a duty heading after a label
-    return key in heads or any(key.endswith(f" {h}") for h in heads) or any(
-        h in key for h in ("duties", "responsibilities")) or any(i in key for i in intros)
+    words = set(key.split())
+    return key in heads or any(key.endswith(f" {h}") for h in heads) or bool(
+        words & _heading_words()) or any(i in key for i in intros)
+
+
+@cache
+def _heading_words() -> frozenset[str]:
+    """A word that makes any short heading a duties heading ("Main Tasks and Functions")."""
+    return frozenset(r["heading_word"] for r in load_patterns("duty_cues") if "heading_word" in r)
 
 
 def is_intro(text: str) -> bool:
