@@ -188,6 +188,8 @@ def _title(*blocks: tuple[str, ...]) -> str | None:
                   "4 North"), ("paragraph", "Welcome.")], "Respiratory Therapist"),
     ([("subject", "Re: Offer of Employment - Director, Finance"), ("paragraph", "Welcome.")], "Director, Finance"),
     ([("heading", "Staff Accountant"), ("paragraph", "Welcome aboard.")], "Staff Accountant"),
+    ([("heading", "Software Developer \u2013 Payments Platform"), ("paragraph", "Welcome aboard.")],
+     "Software Developer \u2013 Payments Platform"),
     ([("heading", "Terms of Appointment"), ("paragraph", "Welcome aboard.")], None),
 ])
 def test_title_cues_determiners_parentheses_subject_units_and_occupation_headings(

@@ -406,10 +406,14 @@ def _occupation_heads() -> frozenset[str]:
 
 
 def looks_like_occupation(text: str) -> bool:
-    """A title ends in an occupation word, its level ("II", "Sr.") and any parenthesis aside."""
-    core = _LEVEL.sub("", re.sub(r"\s*\(.*?\)\s*$", "", text.strip(_EDGE))).strip(_EDGE)
-    words = core.split()
-    return bool(words) and words[-1].lower().strip(".,") in _occupation_heads()
+    """A title ends in an occupation word, its level ("II", "Sr.") and any parenthesis aside; in
+    "X – Y" or "X, Y" either of the first two pieces may be the one that does."""
+    for piece in re.split(r"\s+[-\u2013\u2014]\s+|,\s+", text)[:2]:  # "Developer – Backend", "Manager, Sales"
+        core = _LEVEL.sub("", re.sub(r"\s*\(.*?\)\s*$", "", piece.strip(_EDGE))).strip(_EDGE)
+        words = core.split()
+        if words and words[-1].lower().strip(".,") in _occupation_heads():
+            return True
+    return False
 
 
 @cache
