@@ -437,3 +437,16 @@ def test_missing_element_cues_compile_for_every_element() -> None:
     wage = next(e for e in data["elements"] if e["element"] == "wage")
     assert cue("Base pay: 61.25 per hour, overtime at time and a half.", wage) is not None
     assert cue("Pay: to be determined after the probation review.", wage) is None
+
+
+def test_missing_duties_vague_list_under_role_heading_and_run_on_clauses() -> None:
+    vague = ("The Role", "As our Operations Consultant you will:", "• Support colleagues with day-to-day matters",
+             "• Assist with whatever priorities come up", "• Help the office run smoothly each week")
+    assert set(_missing(vague, (), duties=()).values()) == {"info"}
+    run_on = ("In the studio you will draft the façade details for the library, check the consultants' "
+              "drawings against the code, coordinate the window schedule with the supplier; you will also "
+              "prepare the tender set for the second phase.",)
+    assert set(_missing(run_on, (), duties=()).values()) == {"info"}
+    # A heading-like sentence that only mentions the role is not a duties heading.
+    assert _missing(("The role requires strong references from two employers.",), (), duties=()) == {
+        "The letter does not state the duties.": "warning"}

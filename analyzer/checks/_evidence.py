@@ -69,15 +69,29 @@ def duty_like_sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the lines or sentences that read like a duty: an action verb first (after a list
     marker and 'You will'), and at least ``min_words`` words."""
     cfg = _config()["duty_like"]
-    lead = re.compile(cfg["lead"])
+    clause = re.compile(cfg["clause_split"])
     out: list[tuple[int, int]] = []
-    pos = 0
-    for piece in [*_SENTENCE_END.split(text)]:
-        start = text.find(piece, pos) if piece else pos
-        pos = start + len(piece)
-        stripped = piece.strip()
-        rest = stripped[lead.match(stripped).end():] if lead.match(stripped) else stripped
-        words = re.findall(r"[A-Za-z][A-Za-z'-]*", rest)
-        if len(words) >= int(cfg["min_words"]) and _is_verb(words[0]):
-            out.append((start, start + len(piece)))
+    for start, end in _pieces(text, _SENTENCE_END):
+        # A run-on sentence of duties ("…, build prototypes, and prepare drawings") counts clause by clause.
+        for c_start, c_end in _pieces(text[start:end], clause):
+            if _duty_like(text[start + c_start:start + c_end], cfg):
+                out.append((start + c_start, start + c_end))
     return out
+
+
+def _pieces(text: str, splitter: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans of ``text`` between the matches of ``splitter``."""
+    out, pos = [], 0
+    for m in splitter.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _duty_like(piece: str, cfg: dict[str, Any]) -> bool:
+    stripped = re.sub(r"^(?:and|or)\s+", "", piece.strip())
+    lead = re.match(cfg["lead"], stripped)
+    rest = stripped[lead.end():] if lead else stripped
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", rest)
+    return len(words) >= int(cfg["min_words"]) and _is_verb(words[0])
