@@ -394,9 +394,11 @@ def _breaks(ln: Line, prev: Line, cur: Draft, st: Stats) -> bool:
 
 def _continues_row(ln: Line, cur: Draft, st: Stats) -> bool:
     """A wrapped table cell: one cell, aligned with a column of the row, small gap."""
-    if ln.gap_before >= BLANK or len(cells(ln, st)) > 1 or not cur.col_starts or heading_like(ln, st):
+    if ln.gap_before >= BLANK or len(cells(ln, st)) > 1 or not cur.col_starts:
         return False
-    if st.kind == "text" and title_heading(ln, cur.lines[-1], st):
+    if heading_like(ln, st) and (_set_apart(ln, cur.lines[-1]) or _cell_done(cur)):
+        return False  # an ALL-CAPS wrap ("ASME B31.3") of an unfinished cell is still the cell
+    if st.kind == "text" and title_heading(ln, cur.lines[-1], st) and _cell_done(cur):
         return False
     x = _x0(ln)
     for i, start in enumerate(cur.col_starts):
@@ -406,6 +408,18 @@ def _continues_row(ln: Line, cur: Draft, st: Stats) -> bool:
             first = (cur.cells or [""])[0]
             return ln.text.strip()[:1].islower() or not first.rstrip().endswith(TERMINAL)
     return False
+
+
+def _set_apart(ln: Line, prev: Line) -> bool:
+    """The line is styled unlike the one before it (bold after plain, or larger), or is a
+    known heading word: a heading, not a wrapped piece of text."""
+    return ((ln.bold and not prev.bold) or ln.size >= prev.size + 1.5
+            or _key(MD_HEADING.sub("", ln.text)) in _data()["headings"])
+
+
+def _cell_done(cur: Draft) -> bool:
+    """Every cell of the row so far ends a sentence: a new line is no wrap of it."""
+    return all(c.rstrip().endswith(TERMINAL) for c in (cur.cells or [""]) if c.strip())
 
 
 def group(lines: Sequence[Line], st: Stats) -> list[Draft]:

@@ -300,3 +300,27 @@ def test_platypus_letter_with_justified_text_lists_and_gridded_table():
     assert _of(layout, "heading") == ["Key Responsibilities", "Time allocation"]
     assert _of(layout, "addressee") == ["Jane Doe 12 Elm Street Austin, TX 78701"]
     assert all(b.kind != "table_row" for b in layout.blocks if b.text.startswith("We are pleased"))
+
+
+def test_wrapped_first_cell_in_capitals_stays_in_its_row():
+    """A first cell that wraps onto a line of capitals (a standard's name) is still that cell:
+    not a heading, and the rows after it stay in the same table."""
+    rows = [L("Activity", cells=((430, "Share"),), gap=1),
+            L("Audit supplier production lines and quality records against", cells=((430, "40%"),)),
+            L("ISO 13485"),
+            L("Validate sterilisation cycles for implant packaging", cells=((430, "35%"),)),
+            L("Train technicians on deviation reporting", cells=((430, "25%"),)),
+            L("Working Conditions", font="Helvetica-Bold", gap=1),
+            L("The laboratory operates weekdays from 8:00 to 16:00.")]
+    pdf = flow_pdf([[L("Dear Mr. Osei,"), L("Your work will be divided as follows.", gap=1),
+                     L("Time Allocation", font="Helvetica-Bold", gap=1), *rows]])
+    layout = segment(read(pdf, name="wrapped-cell.pdf"))
+    assert [b.cells for b in layout.blocks if b.kind == "table_row"] == [
+        ("Activity", "Share"),
+        ("Audit supplier production lines and quality records against ISO 13485", "40%"),
+        ("Validate sterilisation cycles for implant packaging", "35%"),
+        ("Train technicians on deviation reporting", "25%")]
+    assert _of(layout, "heading") == ["Time Allocation", "Working Conditions"]
+    table = next(s for s in layout.sections if s.heading and s.heading.text == "Time Allocation")
+    assert [b.kind for b in table.blocks] == ["table_row"] * 4
+
