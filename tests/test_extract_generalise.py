@@ -288,3 +288,13 @@ def test_headings_with_a_duty_word_open_the_duties(heading: str) -> None:
     ))
     assert [d.text for d in ex.duties] == ["Design pumping tests at supply wells.", "Interpret aquifer test data."]
     assert ex.field("licence") == "licensed by the provincial geoscience regulator"
+
+
+def test_onboarding_sentences_are_not_prose_duties() -> None:
+    ex = extract(layout(
+        ("paragraph", "We are pleased to offer you the position of Actuary in Regina, Saskatchewan."),
+        ("paragraph", "On your first day you will attend an orientation session with Human Resources. You will "
+                      "meet your team and receive your equipment."),
+        ("paragraph", "You will participate in our group benefit plan."),
+    ))
+    assert ex.duties == ()
