@@ -369,6 +369,8 @@ def _breaks(ln: Line, prev: Line, cur: Draft, st: Stats) -> bool:
         return True
     if any(f(prev) for f in (is_salutation, is_closing, is_notation)) or DATE_LINE.match(prev.text.strip()):
         return True
+    if is_subject(cur.lines[0]) and _continues_subject(ln, prev, st):
+        return False  # "RE: Offer ..., Unit" + "4 North": one subject, not a heading
     if heading_like(ln, st) or heading_like(prev, st):
         return True
     if st.kind == "text" and (title_heading(ln, prev, st) or (len(cur.lines) == 1 and title_heading(prev, None, st)
@@ -390,6 +392,17 @@ def _breaks(ln: Line, prev: Line, cur: Draft, st: Stats) -> bool:
         return not (lowered or not ends_sentence(prev))
     # A short line that ends a sentence ends its paragraph.
     return ends_sentence(prev) and not is_full(prev, st)
+
+
+def _continues_subject(ln: Line, prev: Line, st: Stats) -> bool:
+    """The subject line wrapped: same page and style, and the line before it ran to the right
+    margin or stopped on a joining word or mark ("and", "–", ",")."""
+    if ln.page != prev.page or ln.bold != prev.bold or abs(ln.size - prev.size) >= 0.5 or marker(ln):
+        return False
+    if ends_sentence(prev):
+        return False
+    last = prev.text.rstrip().split()[-1].lower()
+    return is_full(prev, st) or last in _data()["joining_words"] or prev.text.rstrip().endswith((",", "-", "\u2013", "&"))
 
 
 def _continues_row(ln: Line, cur: Draft, st: Stats) -> bool:

@@ -324,3 +324,36 @@ def test_wrapped_first_cell_in_capitals_stays_in_its_row():
     table = next(s for s in layout.sections if s.heading and s.heading.text == "Time Allocation")
     assert [b.kind for b in table.blocks] == ["table_row"] * 4
 
+
+
+def _subject_letter(subject: list[L], before_salutation: bool) -> bytes:
+    dear = [L("Dear Dr. Lindqvist,", gap=1)]
+    head = [L("Arbutus Marine Labs", size=16, font="Helvetica-Bold"), L("April 9, 2027", gap=1)]
+    body = [L("We are glad to confirm the details of your appointment below.", gap=1),
+            L("Remuneration", font="Helvetica-Bold", gap=1), L("The annual salary is $96,000.")]
+    return flow_pdf([head + (subject + dear if before_salutation else dear + subject) + body])
+
+
+@pytest.mark.parametrize("before_salutation", [True, False])
+def test_bold_subject_that_wraps_is_one_subject(before_salutation):
+    """The second line of a wrapped bold subject continues it: it is no heading, whether the
+    first line ran to the margin or stopped on a joining word."""
+    full = [L("Subject: Appointment as Marine Biologist, Coastal Ecology Program, Nanaimo Field", gap=1,
+              font="Helvetica-Bold", size=12),
+            L("Station 3", font="Helvetica-Bold", size=12)]
+    layout = segment(read(_subject_letter(full, before_salutation), name="subject.pdf"))
+    assert _of(layout, "subject") == [
+        "Subject: Appointment as Marine Biologist, Coastal Ecology Program, Nanaimo Field Station 3"]
+    assert _of(layout, "heading") == ["Remuneration"]
+    short = [L("Subject: Appointment of Marine Biologist and", gap=1, font="Helvetica-Bold"),
+             L("Field Station Lead", font="Helvetica-Bold")]
+    layout = segment(read(_subject_letter(short, before_salutation), name="subject2.pdf"))
+    assert _of(layout, "subject") == ["Subject: Appointment of Marine Biologist and Field Station Lead"]
+
+
+def test_short_subject_then_bold_heading_stay_apart():
+    lines = [L("RE: Offer of Appointment", gap=1, font="Helvetica-Bold"),
+             L("Position Summary", font="Helvetica-Bold")]
+    layout = segment(read(_subject_letter(lines, False), name="subject3.pdf"))
+    assert _of(layout, "subject") == ["RE: Offer of Appointment"]
+    assert _of(layout, "heading") == ["Position Summary", "Remuneration"]
