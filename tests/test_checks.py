@@ -347,6 +347,9 @@ def test_title_naming_a_profession_exactly_is_the_claim_whatever_ranks_first() -
     assert exact_profession("Senior Technical Writer II").id == "technical_publications_writer"
     assert exact_profession("Land Surveyor (Cadastral)").id == "land_surveyor"
     assert exact_profession("Software Engineer") is None
+    assert exact_profession("Pharmacist, Oncology Day Unit").id == "pharmacist"
+    assert exact_profession("Economist – Trade Policy").id == "economist"
+    assert exact_profession("Data Engineer, Platform Team") is None
     # Manuals about pumps rank Engineer first on the duties; the title is a Technical Writer's.
     writer = Example(title="Senior Technical Writer", duties=("Write maintenance manuals for centrifugal pumps",),
                      fields={"worksite": {"city": "Halifax", "province": "NS"}},

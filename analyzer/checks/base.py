@@ -170,12 +170,14 @@ def exact_profession(title: str | None) -> Any | None:
     from analyzer.checks.title_not_profession_name import _norm, profession_names
 
     levels = set(_data.lexicon("title_levels")["levels"])
-    core = " ".join(w for w in _norm(re.sub(r"\([^)]*\)", " ", title)).split() if w not in levels)
-    if not core:
-        return None
-    for prof in _data.professions().values():
-        if any(_norm(name) == core for name in (*profession_names(prof), *prof.aliases)):
-            return prof
+    plain = re.sub(r"\([^)]*\)", " ", title)
+    # The whole title, else its head before a unit or field ("Registered Nurse, Medicine Unit",
+    # "Chemist – Coatings R&D").
+    for part in (plain, re.split(r"\s*(?:,|\s[-–—|]\s|:)\s*", plain)[0]):
+        core = " ".join(w for w in _norm(part).split() if w not in levels)
+        for prof in _data.professions().values() if core else ():
+            if any(_norm(name) == core for name in (*profession_names(prof), *prof.aliases)):
+                return prof
     return None
 
 
