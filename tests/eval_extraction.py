@@ -30,10 +30,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from analyzer.extract import extract
+from analyzer.extract import extract, prepare
 from analyzer.extract.dates import months_between
 from analyzer.ingest import read
-from analyzer.nlp import get_nlp
 from analyzer.segment import segment
 from analyzer.types import FIELD_NAMES, Extraction, InputError
 from tests.lettergen import expected, load_specs, render
@@ -155,7 +154,7 @@ def evaluate(spec_dir: Path = SPEC_DIR
     misses: list[str] = []
     refused = [0, 0]  # non-English letters refused with unsupported_language, of all non-English
     spent = 0.0
-    get_nlp()  # start-up cost (spaCy pipeline, pattern files) is not part of the per-letter time
+    prepare()  # start-up cost (spaCy pipeline, pattern files, NOC lexicons) is not part of the per-letter time
     with tempfile.TemporaryDirectory() as tmp:
         for spec in load_specs(spec_dir):
             truth = truth_for(spec)

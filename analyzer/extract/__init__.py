@@ -11,11 +11,13 @@ from dataclasses import replace
 from analyzer.extract import parties, requirements, terms
 from analyzer.extract.body import Body, read_body
 from analyzer.extract.duties import find_duties
+from analyzer.extract.duty_cues import duty_verbs
 from analyzer.extract.language import require_english
-from analyzer.extract.title import find_title
+from analyzer.extract.title import find_title, looks_like_occupation
+from analyzer.nlp import get_nlp
 from analyzer.types import FIELD_NAMES, Extraction, Layout, Value
 
-__all__ = ["extract"]
+__all__ = ["extract", "prepare"]
 
 
 def extract(layout: Layout) -> Extraction:
@@ -27,6 +29,14 @@ def extract(layout: Layout) -> Extraction:
     body = replace(body, duty_spans=tuple((d.evidence.start, d.evidence.end) for d in duties))
     fields = _fields(body)
     return Extraction(language=language, title=find_title(body), duties=duties, fields=fields)
+
+
+def prepare() -> None:
+    """Load what extraction reads once per process (spaCy pipeline, the duty-verb and occupation
+    lexicons built from the NOC corpus), so a first letter is not slower than the rest."""
+    get_nlp()
+    duty_verbs()
+    looks_like_occupation("analyst")
 
 
 def _fields(body: Body) -> dict[str, Value | None]:
