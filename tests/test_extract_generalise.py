@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 
 from analyzer.extract import extract
@@ -298,3 +299,30 @@ def test_onboarding_sentences_are_not_prose_duties() -> None:
         ("paragraph", "You will participate in our group benefit plan."),
     ))
     assert ex.duties == ()
+
+
+def test_a_docx_with_bulleted_terms_and_a_verb_list_after_a_colon(tmp_path: Path) -> None:
+    doc = docx.Document()
+    doc.add_paragraph("Tidewater Marine Ltd.")
+    doc.add_paragraph("Dear Ms. Ahn,")
+    doc.add_paragraph("We are pleased to confirm your appointment as Naval Architect at our Halifax, Nova Scotia "
+                      "office.")
+    doc.add_paragraph("The essentials:")
+    for t in ("Term: 30 months", "Salary: $104,000 annually", "Hours: 37.5 per week"):
+        doc.add_paragraph(t, style="List Bullet")
+    doc.add_paragraph("In this job you'll:")
+    for t in ("Calculate hull stability for refit projects", "Draft structural arrangement drawings",
+              "Witness inclining experiments at the shipyard"):
+        doc.add_paragraph(t, style="List Bullet")
+    doc.add_paragraph("Sincerely,")
+    doc.add_paragraph("Owen Price")
+    path = tmp_path / "offer.docx"
+    doc.save(str(path))
+    ex = extract(segment(read(path)))
+    assert ex.title is not None and ex.title.value == "Naval Architect"
+    assert [d.text for d in ex.duties] == ["Calculate hull stability for refit projects",
+                                           "Draft structural arrangement drawings",
+                                           "Witness inclining experiments at the shipyard"]
+    assert (ex.field("term_months"), ex.field("hours_per_week")) == (30, 37.5)
+    assert ex.field("wage")["amount"] == 104000.0 and ex.field("wage")["period"] == "year"
+    assert ex.field("worksite") == {"city": "Halifax", "province": "NS"}
