@@ -326,3 +326,15 @@ def test_a_docx_with_bulleted_terms_and_a_verb_list_after_a_colon(tmp_path: Path
     assert (ex.field("term_months"), ex.field("hours_per_week")) == (30, 37.5)
     assert ex.field("wage")["amount"] == 104000.0 and ex.field("wage")["period"] == "year"
     assert ex.field("worksite") == {"city": "Halifax", "province": "NS"}
+
+
+def test_a_job_description_schedule_with_labelled_lines_and_a_duties_subheading() -> None:
+    ex = extract(layout(
+        ("paragraph", "We are pleased to offer you the position of Chemist."),
+        ("heading", "Appendix 1 \u2013 Position Description"),
+        ("paragraph", "Position: Chemist, Adhesives Laboratory"),
+        ("paragraph", "Reports to: Manager of Product Development"),
+        ("heading", "Principal Duties"),
+        *_items("Formulate hot-melt adhesive blends", "Run peel and shear tests", marker="1."),
+    ))
+    assert [d.text for d in ex.duties] == ["Formulate hot-melt adhesive blends", "Run peel and shear tests"]

@@ -163,8 +163,10 @@ def find_duties(body: Body) -> tuple[Duty, ...]:
     for p in parts:
         if _ends_section(p, first_item):
             break
-        if p.kind == "heading" and not duties and _intro_line(p):
-            continue
+        if p.kind == "heading" and not duties and (_intro_line(p) or is_duty_heading(p.text)):
+            continue  # "As a Chemist you will:", or "Main Duties" under "Schedule A – Job Description"
+        if p.kind in {"paragraph", "other"} and not duties and is_term_item(p.text):
+            continue  # "Position: Chemist" / "Reports to: ..." heading a job description
         if p.kind in ITEM_KINDS and _term_item(p):
             if duties:
                 break  # a list of terms after the duties ends them
