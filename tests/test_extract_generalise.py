@@ -338,3 +338,12 @@ def test_a_job_description_schedule_with_labelled_lines_and_a_duties_subheading(
         *_items("Formulate hot-melt adhesive blends", "Run peel and shear tests", marker="1."),
     ))
     assert [d.text for d in ex.duties] == ["Formulate hot-melt adhesive blends", "Run peel and shear tests"]
+
+
+@pytest.mark.parametrize(("item", "amount", "period"), [
+    ("Pay: $95k/yr plus options", 95000.0, "year"), ("Rate: $52.50/hr", 52.5, "hour"),
+    ("Compensation: $7,400 monthly", 7400.0, "month"),
+])
+def test_pay_written_as_a_list_item(item: str, amount: float, period: str) -> None:
+    wage = extract(layout(("list_item", f"- {item}", "-"))).field("wage")
+    assert (wage["amount"], wage["period"]) == (amount, period)

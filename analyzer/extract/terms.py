@@ -39,7 +39,8 @@ _HOURS_TEMPLATE = (
     r"(?P<n5>\d{{1,2}}(?:\.\d{{1,2}})?|{words})\s+hours\b")
 _AMOUNT = r"(?P<amt>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)"
 _MONEY = re.compile(
-    rf"(?P<pre>\b(?:CAD|CDN|USD|US|C)\s?\$?|\$)\s?{_AMOUNT}(?:\s?(?P<post>CAD|CDN|USD|US\s?dollars|dollars|Canadian\s+dollars))?"
+    rf"(?P<pre>\b(?:CAD|CDN|USD|US|C)\s?\$?|\$)\s?{_AMOUNT}(?P<k>[kK]\b)?"
+    rf"(?:\s?(?P<post>CAD|CDN|USD|US\s?dollars|dollars|Canadian\s+dollars))?"
     rf"|\b{_AMOUNT.replace('amt', 'amt2')}\s?(?P<post2>CAD|CDN|USD)\b", re.I)
 _PERIOD_AFTER = re.compile(
     r"\s*(?:CAD|CDN|USD|Canadian\s+dollars|dollars)?\s*(?:gross\s+)?(?:(?:per|an|a|each|every|/)\s*"
@@ -51,6 +52,7 @@ _RANGE_WORD = re.compile(r"\s*(?:to|-|\u2013|and)\s*", re.I)
 _PAY_CONTEXT = re.compile(r"\b(?:salary|wages?|pay|paid|compensation|remuneration|rate)\b", re.I)
 _NOT_PAY = re.compile(r"bonus|allowance|relocation|reimburs|stipend|signing|expense|insurance", re.I)
 BIWEEKLY_PAYS = 26
+THOUSAND = 1000
 _PERIODS = {"biweekly": "biweekly", "hour": "hour", "hr": "hour", "hourly": "hour", "week": "week", "weekly": "week",
             "month": "month", "monthly": "month", "year": "year", "annum": "year", "yr": "year",
             "annually": "year", "yearly": "year", "annual": "year", "annualized": "year"}
@@ -189,6 +191,7 @@ def wage(body: Body, hours: float | None) -> Value | None:
                 m = prev  # "$90,000 to $100,000 per year": the range's lower end, the period after it
             prev = m
             amount = float((m.group("amt") or m.group("amt2")).replace(",", ""))
+            amount *= THOUSAND if m.group("k") else 1  # "$95k/yr"
             if amount <= 0 or (period is None and not _PAY_CONTEXT.search(text)):
                 continue
             cur = _currency(m.group("pre") or "", m.group("post") or m.group("post2") or "")
