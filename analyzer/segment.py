@@ -484,19 +484,94 @@ def _front_end(drafts: list[Draft]) -> int:
     return 0
 
 
-def _closing_by_shape(drafts: list[Draft], front: int) -> int | None:
+def _closing_by_shape(drafts: list[Draft], front: int, st: Stats) -> int | None:
     """A valediction not in the word list ("Un abrazo,"): the last short line ending in a comma
-    that only short lines (name, title, company) follow."""
+    that only short lines (name, title, company) or acceptance lines follow, up to the end or
+    to a schedule (a heading or new page after it: see ``_signature_end``)."""
+    past_body = False
     for i in range(len(drafts) - 1, front, -1):
         first = drafts[i].lines[0]
         words = first.text.split()
         if len(drafts[i].lines) == 1 and 1 <= len(words) <= 4 and first.text.rstrip().endswith(","):
-            after = [ln for d in drafts[i + 1:] for ln in d.lines]
-            if after and all(len(ln.text.split()) <= 8 for ln in after):
+            end = _signature_end(drafts, i, st)
+            after = [ln for d in drafts[i + 1:end] if not is_acceptance(d) for ln in d.lines]
+            # Once long lines were passed, they must lie in a part after the letter.
+            apart = end == len(drafts) or is_attachment_heading(drafts[end].lines[0], st) or (
+                drafts[end].lines[0].page != drafts[end - 1].lines[-1].page)
+            if after and all(len(ln.text.split()) <= 8 for ln in after) and (apart or not past_body):
                 return i
-        if len(words) > 8:
-            return None  # reached the body: no closing
+        past_body = past_body or len(words) > 8
     return None
+
+
+def _text(d: Draft) -> str:
+    return " ".join(ln.text.strip() for ln in d.lines)
+
+
+def is_acceptance(d: Draft) -> bool:
+    """Part of a sign-off: "Accepted and agreed:", "I accept ...", "Signature: ____", "Date:"."""
+    text = _text(d)
+    low = text.lstrip("#* ").lower()
+    return "___" in text or "\u2026\u2026" in text or any(
+        low.startswith(p) and (len(low) == len(p) or not (p[-1].isalpha() and low[len(p)].isalpha()))
+        for p in _data()["acceptance_phrases"])
+
+
+def is_attachment_heading(ln: Line, st: Stats) -> bool:
+    """A heading that opens a part after the letter: "Schedule A", "Appendix 1 - Duties"."""
+    text = MD_HEADING.sub("", ln.text.strip())
+    first = text.split()[0].lower().rstrip(":.") if text.split() else ""
+    if not (first in _data()["attachment_words"] or _key(text) in _data()["headings"]):
+        return False
+    if heading_like(ln, st) or (st.kind == "text" and title_heading(ln, None, st)):
+        return True
+    # "Schedule A: Job Description" has a label's shape; set in bold or larger it is a heading.
+    short = len(text.split()) <= 10 and not text.endswith((".", ";", ","))
+    return short and first in _data()["attachment_words"] and bool(
+        (ln.bold and not st.body_bold) or (st.body_size and ln.size >= st.body_size + 1.5))
+
+
+def _long(d: Draft) -> bool:
+    return any(len(ln.text.split()) > 10 for ln in d.lines)
+
+
+def _starts_content(drafts: list[Draft], i: int, st: Stats) -> bool:
+    """Whether drafts[i], met inside a signature, opens new content instead: a schedule or
+    known heading, or (after a page break) a heading, list, table or full paragraph."""
+    d, first = drafts[i], drafts[i].lines[0]
+    if is_attachment_heading(first, st):
+        return True
+    if first.page == drafts[i - 1].lines[-1].page:
+        return d.kind in ("list_item", "table_row") and not is_acceptance(d)
+    nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+    followed = nxt is not None and (nxt.kind in ("list_item", "table_row") or _long(nxt) or is_label(nxt.lines[0]))
+    return (d.kind in ("list_item", "table_row") or _long(d) or is_label(first)
+            or (heading_like(first, st) and followed))
+
+
+def _signature_end(drafts: list[Draft], start: int, st: Stats) -> int:
+    """Index after the signature that starts at ``start`` (the closing or an acceptance line):
+    it ends where new content starts (see ``_starts_content``)."""
+    i = start + 1
+    while i < len(drafts) and (is_acceptance(drafts[i]) or not _starts_content(drafts, i, st)):
+        i += 1
+    return i
+
+
+def _signature_indexes(drafts: list[Draft], front: int, st: Stats) -> set[int]:
+    """The signature blocks: from the closing to where new content starts; after such content
+    (a schedule), a later closing or "Accepted and agreed" line starts another signature."""
+    closing = next((i for i in range(front, len(drafts)) if is_closing(drafts[i].lines[0])), None)
+    if closing is None:
+        closing = _closing_by_shape(drafts, front, st)
+    out: set[int] = set()
+    while closing is not None:
+        end = _signature_end(drafts, closing, st)
+        out.update(range(closing, end))
+        closing = next((i for i in range(end, len(drafts))
+                        if is_closing(drafts[i].lines[0]) or (is_acceptance(drafts[i]) and not _long(drafts[i - 1]))),
+                       None)
+    return out
 
 
 def classify(drafts: list[Draft], st: Stats) -> None:
@@ -516,12 +591,10 @@ def classify(drafts: list[Draft], st: Stats) -> None:
             d.kind = "letterhead"
         else:
             d.kind = "addressee"
-    closing = next((i for i in range(front, len(drafts)) if is_closing(drafts[i].lines[0])), None)
-    if closing is None:
-        closing = _closing_by_shape(drafts, front)
+    signed = _signature_indexes(drafts, front, st)
     for i, d in enumerate(drafts[front:], start=front):
         first = d.lines[0]
-        if closing is not None and i >= closing:
+        if i in signed:
             d.kind = "signature"
         elif i == front and is_salutation(first):
             d.kind = "salutation"
@@ -529,7 +602,7 @@ def classify(drafts: list[Draft], st: Stats) -> None:
             d.kind = "subject"
         elif d.kind in ("list_item", "table_row"):
             continue
-        elif len(d.lines) == 1 and (heading_like(first, st) or (
+        elif len(d.lines) == 1 and (heading_like(first, st) or is_attachment_heading(first, st) or (
                 st.kind == "text" and title_heading(first, drafts[i - 1].lines[-1] if i else None, st))):
             d.kind = "heading"
         elif DATE_LINE.match(first.text.strip()) and len(d.lines) == 1:

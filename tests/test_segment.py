@@ -357,3 +357,90 @@ def test_short_subject_then_bold_heading_stay_apart():
     layout = segment(read(_subject_letter(lines, False), name="subject3.pdf"))
     assert _of(layout, "subject") == ["RE: Offer of Appointment"]
     assert _of(layout, "heading") == ["Position Summary", "Remuneration"]
+
+
+# ---------------------------------------------------------------- where the signature ends
+
+B = "Helvetica-Bold"
+ROLE_DUTIES = ["Survey nesting colonies of shorebirds along the tidal flats",
+               "Maintain the banding database and publish quarterly summaries",
+               "Supervise two seasonal field assistants"]
+
+
+def _signed_page(extra: list[L]) -> list[L]:
+    return [L("Dear Mr. Haddad,"),
+            L("We are pleased to appoint you as Wildlife Biologist at our Tofino station.", gap=1),
+            L("Please sign and return one copy by June 1, 2027.", gap=1),
+            L("With warm regards,", gap=1), L("Mireille Ouellet", gap=2), L("Station Director"),
+            L("Pacific Rim Field Studies Society"), *extra]
+
+
+def _duty_page(heading: str) -> list[L]:
+    return [L(heading, font=B, size=12), L("Position: Wildlife Biologist", gap=1),
+            L("Reports to: Station Director"), L("Core responsibilities:", font=B, gap=1),
+            *[L(f"{BULLET} {d}") for d in ROLE_DUTIES],
+            L("The field season runs from April to September each year.", gap=1)]
+
+
+def _signature_ok(layout: Layout, extra: tuple[str, ...] = ()) -> None:
+    assert _of(layout, "signature")[:2] == ["With warm regards,",
+                                            "Mireille Ouellet Station Director Pacific Rim Field Studies Society"]
+    assert tuple(_of(layout, "signature")[2:]) == extra
+    assert _of(layout, "list_item") == ROLE_DUTIES
+
+
+@pytest.mark.parametrize("heading", ["Appendix 1 \u2013 Role Profile", "ROLE PROFILE"])
+def test_content_on_a_page_after_the_signature_is_segmented_as_body(heading):
+    """A schedule after the signature (named as one, or any heading starting a new page) is
+    body: its heading, labels and list items keep their roles."""
+    layout = segment(read(flow_pdf([_signed_page([]), _duty_page(heading)]), name="appendix.pdf"))
+    _signature_ok(layout)
+    assert _of(layout, "heading") == [heading, "Core responsibilities:"]
+    assert "Position: Wildlife Biologist" in _of(layout, "paragraph")
+    section = next(s for s in layout.sections if s.heading and s.heading.text == "Core responsibilities:")
+    assert [b.kind for b in section.blocks] == ["list_item"] * 3 + ["paragraph"]
+
+
+def test_acceptance_lines_stay_in_the_signature_and_an_appendix_on_the_same_page_does_not():
+    accept = [L("Accepted and agreed:", gap=1), L("Employee signature: ____________________"),
+              L("Date: ______________")]
+    page = _signed_page(accept) + [L(ln.text, x=ln.x, size=ln.size, font=ln.font, gap=ln.gap or 0)
+                                   for ln in _duty_page("Schedule B: Role Profile")]
+    page[len(_signed_page(accept))].gap = 2
+    layout = segment(read(flow_pdf([page]), name="same-page.pdf"))
+    _signature_ok(layout, ("Accepted and agreed:", "Employee signature: ____________________",
+                           "Date: ______________"))
+    assert _of(layout, "heading") == ["Schedule B: Role Profile", "Core responsibilities:"]
+
+
+def test_acceptance_block_after_the_schedule_is_a_signature_again():
+    tail = [L("Acknowledged and accepted by the employee:", gap=2), L("Signature: ____________________")]
+    layout = segment(read(flow_pdf([_signed_page([]), _duty_page("Appendix A") + tail]), name="tail.pdf"))
+    _signature_ok(layout, ("Acknowledged and accepted by the employee:", "Signature: ____________________"))
+    assert [b.page for b in layout.blocks if b.kind == "signature"] == [1, 1, 2, 2]
+
+
+def test_signatory_carried_to_the_next_page_stays_in_the_signature():
+    page1 = _signed_page([])[:4]
+    page2 = [L("Mireille Ouellet", font=B), L("Station Director"), L("Pacific Rim Field Studies Society")]
+    layout = segment(read(flow_pdf([page1, page2]), name="carried.pdf"))
+    assert _of(layout, "signature") == ["With warm regards,", "Mireille Ouellet",
+                                        "Station Director Pacific Rim Field Studies Society"]
+    assert _of(layout, "heading") == []
+
+
+def test_docx_schedule_after_a_page_break_is_body():
+    d = docx.Document()
+    for text in ("Dear Ms. Tran,", "We offer you the position of Hydrologist.", "Yours sincerely,",
+                 "Arjun Mehta", "Chief Scientist"):
+        d.add_paragraph(text)
+    d.add_page_break()
+    d.add_heading("Schedule 1 \u2013 Duties", level=2)
+    for duty in ("Model groundwater flow in fractured bedrock", "Install and log piezometers"):
+        d.add_paragraph(duty, style="List Bullet")
+    buf = io.BytesIO()
+    d.save(buf)
+    layout = segment(read(buf.getvalue(), name="schedule.docx"))
+    assert _of(layout, "signature") == ["Yours sincerely,", "Arjun Mehta", "Chief Scientist"]
+    assert _of(layout, "heading") == ["Schedule 1 \u2013 Duties"]
+    assert _of(layout, "list_item") == ["Model groundwater flow in fractured bedrock", "Install and log piezometers"]
