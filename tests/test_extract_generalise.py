@@ -347,3 +347,16 @@ def test_a_job_description_schedule_with_labelled_lines_and_a_duties_subheading(
 def test_pay_written_as_a_list_item(item: str, amount: float, period: str) -> None:
     wage = extract(layout(("list_item", f"- {item}", "-"))).field("wage")
     assert (wage["amount"], wage["period"]) == (amount, period)
+
+
+def test_prose_duties_in_the_third_person_under_an_unlisted_heading() -> None:
+    ex = extract(layout(
+        ("paragraph", "We are pleased to offer you the position of Urban Forester."),
+        ("heading", "About the Work"),
+        ("paragraph", "The Urban Forester will survey street trees across the city. The incumbent will also "
+                      "prepare pruning schedules for the parks crews."),
+        ("paragraph", "Your salary will be $83,000 per year."),
+    ))
+    assert [d.text.rstrip(".") for d in ex.duties] == [
+        "The Urban Forester will survey street trees across the city",
+        "The incumbent will also prepare pruning schedules for the parks crews"]

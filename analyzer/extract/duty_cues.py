@@ -87,8 +87,10 @@ def duty_verbs() -> frozenset[str]:
     return frozenset(words - {r["not_verb"] for r in rows if "not_verb" in r})
 
 
-YOU_WILL = re.compile(r"^.{0,80}?\b(?:you\s+will|you'll|you\s+would)\s+(?:also\s+|then\s+|further\s+)?"
-                      r"(?P<verb>[a-z]+)", re.I)
+# "[In this role,] you will design ...", "The incumbent will design ...", "You'd also design ..."
+YOU_WILL = re.compile(r"^.{0,80}?\b(?:[Yy]ou|[Tt]he\s+(?:incumbent|employee|successful\s+candidate)|"
+                      r"[Tt]he\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?:\s+will|'ll|\s+would|\s+shall|'d)\s+"
+                      r"(?:also\s+|then\s+|further\s+)?(?P<verb>[a-z]+)")
 
 
 def opens_with_duty_verb(text: str) -> bool:
