@@ -204,7 +204,14 @@ def is_salutation(ln: Line) -> bool:
 
 
 def is_closing(ln: Line) -> bool:
-    return _key(ln.text.rstrip(",")) in _data()["closings"]
+    """A valediction line; a bilingual one ("Cordialement / Sincerely,") counts when one of its
+    slash-separated parts is a valediction and every part is short."""
+    parts = [_key(p.rstrip(" ,")) for p in re.split(r"\s*[/|]\s*", ln.text.strip().rstrip(","))]
+    parts = [p for p in parts if p]
+    if len(parts) == 1:
+        return parts[0] in _data()["closings"]
+    return 1 < len(parts) <= 3 and all(len(p.split()) <= 5 for p in parts) and any(
+        p in _data()["closings"] for p in parts)
 
 
 def is_notation(ln: Line) -> bool:

@@ -444,3 +444,32 @@ def test_docx_schedule_after_a_page_break_is_body():
     assert _of(layout, "signature") == ["Yours sincerely,", "Arjun Mehta", "Chief Scientist"]
     assert _of(layout, "heading") == ["Schedule 1 \u2013 Duties"]
     assert _of(layout, "list_item") == ["Model groundwater flow in fractured bedrock", "Install and log piezometers"]
+
+
+# ---------------------------------------------------------------- closings
+
+@pytest.mark.parametrize("closing", ["Atentamente / Yours truly,", "Bien à vous | Kind regards,",
+                                     "Warmest regards,", "With appreciation,"])
+def test_bilingual_and_less_common_closings_start_the_signature(closing):
+    """The signatory line here is too long for the by-shape fallback: only the word list (with
+    its slash-separated bilingual forms) finds the closing."""
+    d = docx.Document()
+    for text in ("Dear Mr. Okafor,", "We are pleased to offer you the role of Urban Forester in Sherbrooke.",
+                 closing, "Lucía Ferrer, directrice des ressources humaines / Human Resources Director, "
+                 "Boisvert Arboriculture inc."):
+        d.add_paragraph(text)
+    buf = io.BytesIO()
+    d.save(buf)
+    layout = segment(read(buf.getvalue(), name="closing.docx"))
+    assert _of(layout, "signature")[0] == closing
+    assert len(_of(layout, "signature")) == 2
+    assert _of(layout, "paragraph") == ["We are pleased to offer you the role of Urban Forester in Sherbrooke."]
+
+
+@pytest.mark.parametrize("line", ["Salary / Salaire", "Toronto / Vancouver,", "Regards to your family / team members "
+                                  "at the new site,"])
+def test_slash_lines_that_are_no_valediction_are_not_closings(line):
+    from analyzer.segment import is_closing
+    from analyzer.types import Line
+
+    assert not is_closing(Line(page=1, text=line, start=0, end=len(line)))
