@@ -360,3 +360,12 @@ def test_prose_duties_in_the_third_person_under_an_unlisted_heading() -> None:
     assert [d.text.rstrip(".") for d in ex.duties] == [
         "The Urban Forester will survey street trees across the city",
         "The incumbent will also prepare pruning schedules for the parks crews"]
+
+
+def test_what_the_employer_will_do_is_not_a_duty() -> None:
+    ex = extract(layout(
+        ("paragraph", "We are pleased to offer you the position of Urban Forester."),
+        ("paragraph", "The Company will provide a relocation allowance. The Employer will also arrange "
+                      "temporary housing for your first month."),
+    ))
+    assert ex.duties == ()

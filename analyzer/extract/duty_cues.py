@@ -7,6 +7,7 @@ from collections import Counter
 from functools import cache
 
 from analyzer import corpora
+from analyzer.extract.title import looks_like_occupation
 from analyzer.nlp import load_patterns
 
 
@@ -89,7 +90,7 @@ def duty_verbs() -> frozenset[str]:
 
 # "[In this role,] you will design ...", "The incumbent will design ...", "You'd also design ..."
 YOU_WILL = re.compile(r"^.{0,80}?\b(?:[Yy]ou|[Tt]he\s+(?:incumbent|employee|successful\s+candidate)|"
-                      r"[Tt]he\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?:\s+will|'ll|\s+would|\s+shall|'d)\s+"
+                      r"[Tt]he\s+(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}))(?:\s+will|'ll|\s+would|\s+shall|'d)\s+"
                       r"(?:also\s+|then\s+|further\s+)?(?P<verb>[a-z]+)")
 
 
@@ -99,4 +100,7 @@ def opens_with_duty_verb(text: str) -> bool:
     if words and words[0].lower() in duty_verbs():
         return True
     m = YOU_WILL.match(text.strip())
-    return bool(m) and m.group("verb").lower() in duty_verbs()
+    if not m or m.group("verb").lower() not in duty_verbs():
+        return False
+    # "The Geologist will ..." is the worker; "The Company will provide ..." is the employer
+    return m.group("who") is None or looks_like_occupation(m.group("who"))
