@@ -1,11 +1,17 @@
 """The duties of the position, each with its evidence span and, where given, its share of time.
 
 Where the duties section is:
-  1. after a heading that names duties ("Duties", "Key Responsibilities", "1. Position and Duties";
-     ``duty_cues.jsonl``),
+  1. after a heading that names duties ("Duties", "Key Accountabilities", "Schedule A – Job
+     Description", "1. Position and Duties"; ``duty_cues.jsonl``),
   2. else after a paragraph that announces them ("Your duties will include:") and is followed by a
      list or table,
-  3. else the longest run of list items (three or more) in the body.
+  3. else after any line ending in ":" ("What you'd own:") followed by a list at least half of
+     whose items open with a duty verb (the first words of the NOC main duties, ``duty_verbs``),
+  4. else the longest run of list items (three or more) in the body,
+  5. else, in prose with no heading, the sentences that open with a duty verb or "you will <verb>"
+     ("The Planner will <verb>"), from the first paragraph holding two of them on.
+A "Label: value" item whose label names a term ("Term: 18 months", "Pay: ...";
+``term_cues.jsonl`` labels) is never a duty, so a terms list is never taken for the duties.
 
 What is a duty inside it (``duty_items.py``, ``duty_prose.py``):
   * each list item (bullets, numbers, letters, dashes) and each table row (the duty cell; the share

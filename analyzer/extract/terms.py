@@ -3,7 +3,10 @@
 A date counts as the start (end) date only when a start (end) cue precedes it in the same
 sentence, so the letter's own date at the top is never taken for either.  Wages are normalised
 with the letter's weekly hours (40 when it gives none) and 52 weeks a year; an amount paid
-bi-weekly (a period the report does not have) is stated per year (x 26).
+bi-weekly (a period the report does not have) is stated per year (x 26).  Terms are read
+wherever they are written, list items and "Label: value" lines included; only the text taken as a
+duty (and table rows with a share of time) is skipped, since a duty may mention a budget or
+"engagements of two to six months".
 """
 
 from __future__ import annotations
