@@ -8,11 +8,13 @@ source                score  example
 labelled line         10     "Position: Computer Systems Analyst", a "Job Title | ..." row
 subject line           8     "Re: Offer of Employment - Computer Systems Analyst"
 prose cue            4-6     "... offer you the position of Computer Systems Analyst with ..."
-heading                2     a short heading that is not a section name ("Compensation")
+heading                2     a short heading ending in an occupation word (the NOC index
+                             titles' head nouns): "Staff Accountant", not "Terms of Appointment"
 ====================  =====  ==============================================================
 
 A labelled line is the employer's own statement of the title, so it beats everything; a subject
-line is nearly as explicit; prose cues differ in strength (``title_cues.jsonl`` gives each a
+line is nearly as explicit (its "Offer of ... Employment -" lead, a ", Medicine Unit" or "@ Acme"
+tail and a joined e-mail header are cut off); prose cues differ in strength (``title_cues.jsonl`` gives each a
 score 1-3, added to 3).  The value keeps the letter's words (cleaned of line breaks and ligatures)
 and never runs on into "with Maple Inc.", "at our Toronto office" or "effective ...".
 """
