@@ -335,3 +335,14 @@ def test_letterhead_columns_of_different_sizes_do_not_share_lines():
     texts = [ln.text for ln in read(buf.getvalue(), name="cols.pdf").lines()]
     assert texts == ["Maple Analytics Inc.", "100 King Street West", "Toronto, ON M5X 1A9", "Tel. 416-555-0100",
                      "hr@maple.example", "www.maple.example", "January 5, 2027", "Dear Jane,"]
+
+
+def test_text_table_after_the_salutation_is_not_taken_for_letterhead_columns():
+    """Only a block before the letter begins can be a letterhead: a spaced table right after a
+    one-line "Hello ..." keeps its rows whole."""
+    text = ("Hello Dr. Ito,\n\n"
+            "Calibrate spectrometers weekly               60%\n"
+            "Train students on safe sample handling       40%\n")
+    texts = [ln.text.strip() for ln in read(text.encode(), name="t.txt").lines()]
+    assert texts == ["Hello Dr. Ito,", "Calibrate spectrometers weekly               60%",
+                     "Train students on safe sample handling       40%"]

@@ -473,3 +473,15 @@ def test_slash_lines_that_are_no_valediction_are_not_closings(line):
     from analyzer.types import Line
 
     assert not is_closing(Line(page=1, text=line, start=0, end=len(line)))
+
+
+def test_wrapped_first_cell_in_a_text_table_stays_in_its_row():
+    text = ("Dear Ms. Varga,\n\nDuties\n"
+            "Inspect gas appliances for compliance with    50%\n"
+            "Provincial Code\n"
+            "Issue permits for new installations           50%\n\nKind regards,\n\nOlu Bamidele\n")
+    layout = segment(read(text.encode(), name="wrapped.txt"))
+    assert [b.cells for b in layout.blocks if b.kind == "table_row"] == [
+        ("Inspect gas appliances for compliance with Provincial Code", "50%"),
+        ("Issue permits for new installations", "50%")]
+    assert _of(layout, "heading") == ["Duties"]

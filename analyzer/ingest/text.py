@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from analyzer.ingest.build import DocumentBuilder
 from analyzer.ingest.limits import Deadline, Limits
@@ -116,6 +119,8 @@ def letterhead_columns(lines: list[str]) -> list[str]:
     only when at least two of its lines put text in one aligned right-hand column."""
     begin = next((i for i, ln in enumerate(lines) if ln.strip()), len(lines))
     end = next((i for i in range(begin, len(lines)) if not lines[i].strip()), len(lines))
+    if any(_salutation(ln) for ln in lines[begin:end]):
+        return lines  # the letter has begun ("Dear ..."): what follows is body, e.g. a table
     if end - begin == 1 and begin < 3:  # a one-line running header above the letterhead
         return lines[:end] + letterhead_columns(lines[end:])
     block = lines[begin:end]
@@ -126,6 +131,18 @@ def letterhead_columns(lines: list[str]) -> list[str]:
     right = [ln[col:].strip() for ln in block]
     # The blank line between the columns makes the right column its own block.
     return lines[:begin] + [t for t in left if t.strip()] + [""] + [t for t in right if t] + lines[end:]
+
+
+@lru_cache(maxsize=1)
+def _salutations() -> tuple[str, ...]:
+    path = Path(__file__).resolve().parent.parent / "data" / "headings.json"
+    return tuple(json.loads(path.read_text(encoding="utf-8"))["salutations"])
+
+
+def _salutation(line: str) -> bool:
+    low = line.strip().lower()
+    return len(low.split()) <= 12 and any(
+        low == s or low.startswith((s + " ", s + ",")) for s in _salutations())
 
 
 def _right_column(block: list[str]) -> int | None:
