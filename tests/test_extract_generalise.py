@@ -163,6 +163,16 @@ def test_a_letter_without_duty_sentences_has_no_prose_duties() -> None:
      "Master of Social Work", None),
     ([("paragraph", "This role requires a degree from a registered institution in Canada.")],
      "degree from a registered institution in Canada", None),
+    ([("paragraph", "Qualifications: B.Eng. in Mechanical Engineering and eligibility for licensure with PEO.")],
+     "B.Eng. in Mechanical Engineering", "eligibility for licensure with PEO"),
+    ([("paragraph", "You are required to have a Doctor of Veterinary Medicine degree and a licence to practise "
+                    "from the provincial veterinary association.")],
+     "Doctor of Veterinary Medicine degree", "a licence to practise from the provincial veterinary association"),
+    ([("paragraph", "Registration as a Professional Agrologist with the Alberta Institute of Agrologists is a "
+                    "condition of employment.")],
+     None, "Registration as a Professional Agrologist with the Alberta Institute of Agrologists"),
+    ([("paragraph", "This position requires a Bachelor of Education and certification by the Ontario College of "
+                    "Teachers.")], "Bachelor of Education", "certification by the Ontario College of Teachers"),
 ])
 def test_credential_spans_stop_at_the_clause_and_licence_wording_is_a_licence(
         blocks: list[tuple[str, ...]], education: str | None, licence: str | None) -> None:

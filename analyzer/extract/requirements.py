@@ -33,6 +33,7 @@ _NOT_REQUIREMENT = re.compile(r"work\s+permit|driver'?s\s+licen[cs]e", re.I)
 # A licence clause opens at these words ("... and registration with ...", "register with ... as ..."),
 # so the value starts there rather than at the sentence's requiring verb.
 _LICENCE_HEAD = re.compile(r"regist|licensed|admission|member", re.I)
+_LICENCE_CLAUSE = re.compile(r"regist|licen|admission|member|certif|commission|permit", re.I)
 _CLAUSE_BREAK = re.compile(r";\s+|,?\s+and\s+(?:on\s+|upon\s+)?(?:your\s+)?|,\s+")
 
 
@@ -61,13 +62,13 @@ def _value_span(part: Part, s: int, e: int, kind: str, m: re.Match[str]) -> tupl
     return s + start, s + end
 
 
-def _licence_cut(text: str, m: re.Match[str], other: re.Match[str] | None) -> int | None:
-    """Where an education value ends when a licence clause follows it in the same sentence
-    ("... law degree and on your admission as ...", "...; registration with ...")."""
+def _clause_break(text: str, m: re.Match[str], other: re.Match[str] | None) -> re.Match[str] | None:
+    """The clause break ("; ", " and ", ", ") between keyword ``m`` and a later keyword ``other`` of
+    the other kind ("... law degree and on your admission as ...", "...; registration with ...")."""
     if other is None or other.start() < m.end():
         return None
-    breaks = [b for b in _CLAUSE_BREAK.finditer(text, m.end(), other.start() + 1)]
-    return breaks[-1].start() if breaks else None
+    breaks = list(_CLAUSE_BREAK.finditer(text, m.end(), other.start() + 1))
+    return breaks[-1] if breaks else None
 
 
 def _requirement(text: str, kind: str) -> bool:
@@ -75,7 +76,8 @@ def _requirement(text: str, kind: str) -> bool:
     label = _LABEL.match(text)
     if label:
         name = label.group("label")
-        if phrase_re(kind).search(name) or _LABEL_WORDS[kind].search(name):
+        # "Qualifications: B.Eng. ... and eligibility for licensure ...": a requirements label states both
+        if phrase_re(kind).search(name) or any(w.search(name) for w in _LABEL_WORDS.values()):
             return True
     return bool(_REQUIRING.search(text))
 
@@ -102,12 +104,17 @@ def _find(body: Body, kind: str, other: str) -> Value | None:
         if not (_requirement(text, kind) or _under_heading(body, part, kind)):
             continue
         o = theirs.search(text)
-        if o and o.start() < m.start() and kind == "licence" and not _licence_clause(text, o, m):
-            continue
+        floor = 0
+        if o and o.start() < m.start() and kind == "licence":
+            brk = _licence_clause(text, o, m)
+            if brk is None:
+                continue
+            floor = brk.end()  # the licence clause after the degree
         a, b = _value_span(part, s, e, kind, m)
+        a = max(a, s + floor)
         if kind == "education":
-            cut = _licence_cut(text, m, o)
-            b = min(b, s + cut) if cut is not None else b
+            brk = _clause_break(text, m, o) if o is not None and _LICENCE_CLAUSE.match(o.group()) else None
+            b = min(b, s + brk.start()) if brk is not None else b
             lead = _ARTICLE.match(part.text[a:b])
             a += lead.end() if lead else 0
         aside = _ASIDE.search(part.text, a, b)
@@ -119,10 +126,12 @@ def _find(body: Body, kind: str, other: str) -> Value | None:
     return None
 
 
-def _licence_clause(text: str, edu: re.Match[str], lic: re.Match[str]) -> bool:
-    """A licence keyword after the degree opens its own clause ("...; registration with ...")
-    rather than qualifying the degree ("a degree from a registered institution")."""
-    return _licence_cut(text, edu, lic) is not None and bool(_LICENCE_HEAD.match(lic.group()))
+def _licence_clause(text: str, edu: re.Match[str], lic: re.Match[str]) -> re.Match[str] | None:
+    """The break before a licence clause that follows the degree ("...; registration with ...",
+    "... and eligibility for licensure with ..."), or None when the licence word only qualifies the
+    degree ("a degree from a registered institution")."""
+    brk = _clause_break(text, edu, lic)
+    return brk if brk is not None and _LICENCE_CLAUSE.match(lic.group()) else None
 
 
 def education(body: Body) -> Value | None:
