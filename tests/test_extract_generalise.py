@@ -379,3 +379,16 @@ def test_what_the_employer_will_do_is_not_a_duty() -> None:
                       "temporary housing for your first month."),
     ))
     assert ex.duties == ()
+
+
+@pytest.mark.parametrize(("sentence", "title"), [
+    ("I am writing to confirm that you have been selected for the Biostatistician II opening in our lab.",
+     "Biostatistician II"),
+    ("We are pleased to extend an offer for the Mining Engineer vacancy at our Sudbury site.", "Mining Engineer"),
+    ("This letter confirms our offer to engage you as a Management Consultant on a fixed-term basis.",
+     "Management Consultant"),
+    ("Following your interview, we would like to offer you the post of Landscape Architect.", "Landscape Architect"),
+    ("The Company position you applied for has been filled.", None),
+])
+def test_title_written_around_a_role_noun(sentence: str, title: str | None) -> None:
+    assert _title(("paragraph", sentence)) == title

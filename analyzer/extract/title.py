@@ -359,6 +359,10 @@ def _from_prose(body: Body) -> list[Candidate]:
             c = _candidate(body, part, span[0], span[1], 3.0 + score, "prose") if span else None
             if c:
                 out.append(c)
+        for m in _TITLE_NOUN.finditer(part.text):  # "selected for the Biostatistician II opening"
+            if looks_like_occupation(m.group("t")):
+                c = _candidate(body, part, m.start("t"), m.end("t"), 4.0, "prose")
+                out += [c] if c else []
     return out
 
 
@@ -389,6 +393,8 @@ def find_title(body: Body) -> Value | None:
     return Value(best.text, body.raw_evidence(best.start, best.end))
 
 
+_TITLE_NOUN = re.compile(r"\bthe\s+(?P<t>(?:[A-Z][\w.\-]*\s+){0,5}[A-Z][\w.\-]*(?:\s+[IVX]{1,4})?)\s+"
+                         r"(?:position|role|opening|vacancy|post|job)\b")
 _HEADER_AFTER = re.compile(r"\s+(?:@\s|(?:From|To|Cc|Bcc|Sent|Date):\s)")  # "Analyst @ Acme", "From: ..."
 _LEVEL = re.compile(r"(?:\s+(?:[IVX]{1,4}|\d|Sr\.?|Jr\.?|Senior|Junior|Lead|Principal))+$")
 
