@@ -59,10 +59,13 @@ MARKER = re.compile(
 PAGE_NUMBER = re.compile(r"^[-\u2013\s]*(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?[-\u2013\s]*$", re.I)
 PAGE_OF = re.compile(r"\bpage\s+\d{1,3}\s+(?:of|/)\s+\d{1,3}\b", re.I)
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+           # French and Spanish month names: bilingual letters date themselves in both languages
+           r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
+           r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\.?")
 DATE_LINE = re.compile(
-    rf"^(?:date[:\s]+|[A-Z][\w .'-]{{1,30}},\s+)?(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\.?$",
+    rf"^(?:date[:\s]+|le\s+|[A-Z][\w .'-]{{1,30}},\s+(?:le\s+)?)?(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:de\s+)?{_MONTHS},?\s+(?:de\s+)?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\.?$",
     re.I,
 )
 LABEL = re.compile(r"^\s*[A-Z][\w'/()&.-]*(?:\s+[\w'/()&.-]+){0,4}\s*:\s+\S")  # "Start Date: May 4"
@@ -78,6 +81,12 @@ RULE_LINE = re.compile(r"^\s*[-=_*~.\u2013\u2014\u2500\u2501\u00b7\s]{3,}$")  # 
 def _data() -> dict[str, Any]:
     raw = json.loads((Path(__file__).parent / "data" / "headings.json").read_text(encoding="utf-8"))
     return {k: set(v) if isinstance(v, list) else v for k, v in raw.items()}
+
+
+def is_date_line(text: str) -> bool:
+    """A date alone on its line, also written twice ("le 5 mars 2027 / March 5, 2027")."""
+    parts = [p for p in re.split(r"\s+[/|]\s+", text.strip()) if p]
+    return bool(parts) and len(parts) <= 3 and all(DATE_LINE.match(p) for p in parts)
 
 
 def _key(text: str) -> str:
@@ -165,7 +174,7 @@ def heading_like(ln: Line, st: Stats) -> bool:
         letters = [c for c in text if c.isalpha()]
         return bool((ln.bold and not st.body_bold) or (st.body_size and ln.size >= st.body_size + 1.5)
                     or (len(letters) >= 4 and all(c.isupper() for c in letters)))
-    if text.endswith((".", ",", ";")) or DATE_LINE.match(text) or PAGE_NUMBER.match(text):
+    if text.endswith((".", ",", ";")) or is_date_line(text) or PAGE_NUMBER.match(text):
         return False
     if LABEL.match(text):  # "Start Date: May 4, 2027" is a labelled value, not a heading
         return False
@@ -372,9 +381,9 @@ def _breaks(ln: Line, prev: Line, cur: Draft, st: Stats) -> bool:
         return True
     if cur.kind == "table_row":  # a wrapped cell (even in a bold header row) stays in its row
         return not _continues_row(ln, cur, st)
-    if any(f(ln) for f in (is_salutation, is_closing, is_subject, is_notation)) or DATE_LINE.match(ln.text.strip()):
+    if any(f(ln) for f in (is_salutation, is_closing, is_subject, is_notation)) or is_date_line(ln.text.strip()):
         return True
-    if any(f(prev) for f in (is_salutation, is_closing, is_notation)) or DATE_LINE.match(prev.text.strip()):
+    if any(f(prev) for f in (is_salutation, is_closing, is_notation)) or is_date_line(prev.text.strip()):
         return True
     if is_subject(cur.lines[0]) and _continues_subject(ln, prev, st):
         return False  # "RE: Offer ..., Unit" + "4 North": one subject, not a heading
@@ -583,7 +592,7 @@ def _signature_indexes(drafts: list[Draft], front: int, st: Stats) -> set[int]:
 
 def classify(drafts: list[Draft], st: Stats) -> None:
     front = _front_end(drafts)
-    date_at = next((i for i in range(front) if DATE_LINE.match(drafts[i].lines[0].text.strip())), None)
+    date_at = next((i for i in range(front) if is_date_line(drafts[i].lines[0].text.strip())), None)
     for i, d in enumerate(drafts[:front]):
         first = d.lines[0]
         if i == date_at:
@@ -612,7 +621,7 @@ def classify(drafts: list[Draft], st: Stats) -> None:
         elif len(d.lines) == 1 and (heading_like(first, st) or is_attachment_heading(first, st) or (
                 st.kind == "text" and title_heading(first, drafts[i - 1].lines[-1] if i else None, st))):
             d.kind = "heading"
-        elif DATE_LINE.match(first.text.strip()) and len(d.lines) == 1:
+        elif is_date_line(first.text.strip()) and len(d.lines) == 1:
             d.kind = "date"
         else:
             d.kind = "paragraph"

@@ -485,3 +485,20 @@ def test_wrapped_first_cell_in_a_text_table_stays_in_its_row():
         ("Inspect gas appliances for compliance with Provincial Code", "50%"),
         ("Issue permits for new installations", "50%")]
     assert _of(layout, "heading") == ["Duties"]
+
+
+@pytest.mark.parametrize("date", ["Montréal, le 3 février 2027 / February 3, 2027", "le 1er août 2027",
+                                  "Guadalajara, 12 de marzo de 2027 | March 12, 2027"])
+def test_french_spanish_and_bilingual_date_lines(date):
+    """A date in French or Spanish, or written in two languages, is the date, not part of the
+    addressee's block."""
+    d = docx.Document()
+    for text in ("Boisvert Arboriculture inc.", date, "M. Idris Okafor", "88 rue Principale", "Dear Mr. Okafor,",
+                 "We are pleased to offer you the role of Urban Forester."):
+        d.add_paragraph(text)
+    buf = io.BytesIO()
+    d.save(buf)
+    layout = segment(read(buf.getvalue(), name="date.docx"))
+    assert _of(layout, "date") == [date]
+    assert _of(layout, "addressee") == ["M. Idris Okafor 88 rue Principale"]
+    assert _of(layout, "letterhead") == ["Boisvert Arboriculture inc."]
