@@ -392,3 +392,12 @@ def test_what_the_employer_will_do_is_not_a_duty() -> None:
 ])
 def test_title_written_around_a_role_noun(sentence: str, title: str | None) -> None:
     assert _title(("paragraph", sentence)) == title
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("The engagement will run for two years from your start date of June 7, 2027.", "term_months", 24),
+    ("You will work full-time (37.5 hrs/week).", "hours_per_week", 37.5),
+    ("Duration of employment: three (3) years", "term_months", 36),
+])
+def test_more_ways_of_writing_term_and_hours(text: str, field: str, value: float) -> None:
+    assert extract(layout(("paragraph", text))).field(field) == value

@@ -26,13 +26,13 @@ _SHARE_CELL = re.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*%\s*$")
 CUE_WINDOW = 80  # characters between a cue and its date
 _RANGE = re.compile(r"\bfrom\s+(?P<a>.{6,30}?)\s+(?:to|until|through|-|\u2013)\s+(?P<b>.{6,30})", re.I)
 _NOT_TERM = re.compile(r"probation|vacation|notice|warranty|within|benefit|review|experience", re.I)
-# "last(s) 12 months": the length of the engagement however it is named
+# "last(s) 12 months", "runs for two years": the length of the engagement however it is named
 _TERM_CONTEXT = re.compile(r"term|period|contract|temporary|position|employment|basis|ending|duration|"
-                           r"appointment|assignment|length|\blast(?:s|ing)?\s+(?:for\s+)?(?:about\s+)?\w+"
-                           r"\s+(?:\(\d+\)\s+)?(?:months?|years?)\b", re.I)
+                           r"appointment|assignment|length|\b(?:last(?:s|ing)?|run(?:s|ning)?\s+for)\s+"
+                           r"(?:for\s+)?(?:about\s+)?\w+\s+(?:\(\d+\)\s+)?(?:months?|years?)\b", re.I)
 _HOURS_TEMPLATE = (
     r"\b(?P<n>\d{{1,2}}(?:\.\d{{1,2}})?|{words})(?:\s*\(\s*(?P<paren>\d{{1,2}}(?:\.\d{{1,2}})?)\s*\))?"
-    r"[\s-]*hours?(?:\s+of\s+work)?\s*(?:per|a|each|every|/)\s*week|"
+    r"[\s-]*(?:hours?|hrs?\.?)(?:\s+of\s+work)?\s*(?:per|a|each|every|/)\s*(?:week|wk)\b|"
     r"\b(?P<n2>\d{{1,2}}(?:\.\d{{1,2}})?)[\s-]*hours?\s+weekly|"
     r"\b(?P<n3>\d{{1,2}}(?:\.\d{{1,2}})?)[\s-]*hour\s+(?:work\s*)?week|"
     # "Hours: 37.5 per week", "Hours of work: 40/week": the label names what the number counts
