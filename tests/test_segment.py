@@ -502,3 +502,14 @@ def test_french_spanish_and_bilingual_date_lines(date):
     assert _of(layout, "date") == [date]
     assert _of(layout, "addressee") == ["M. Idris Okafor 88 rue Principale"]
     assert _of(layout, "letterhead") == ["Boisvert Arboriculture inc."]
+
+
+def test_corporate_signing_lines_on_the_next_page_stay_in_the_signature():
+    page2 = [L("For and on behalf of Pacific Rim Field Studies Society"), L("By: ______________________", gap=1),
+             L("Title: Station Director"), L("Date: ______________")]
+    layout = segment(read(flow_pdf([_signed_page([]), page2]), name="signing.pdf"))
+    kinds = [b.kind for b in layout.blocks]
+    closing = _of(layout, "signature").index("With warm regards,")
+    assert set(kinds[kinds.index("signature"):]) == {"signature"}
+    assert " ".join(_of(layout, "signature")[closing:]).endswith(
+        "By: ______________________ Title: Station Director Date: ______________")
