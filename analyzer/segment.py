@@ -11,10 +11,15 @@ Three passes, each a small function:
    after another, a table row, or after a short line that ends a sentence.  A list item keeps
    its wrapped lines (indented, starting lowercase, or following a line that ran to the right
    margin), also across a page break.  Table rows come from aligned column gaps (PDF), tabs,
-   " | " or 3+ spaces (DOCX/text); a wrapped cell stays in its row.
+   " | " or 3+ spaces (DOCX/text); a wrapped cell stays in its row, even when the wrapped part
+   looks like a heading (capitals) while the cell has not ended a sentence.
 3. ``classify``: the front matter (before "Dear ...") splits into letterhead / date / addressee /
-   subject / other (notations such as "Private & Confidential"); the end (from "Sincerely,") is
-   the signature; the body is headings (bold, larger, ALL CAPS, trailing colon, known words, a
+   subject / other (notations such as "Private & Confidential"); from the closing ("Sincerely,",
+   also bilingual "Cordialement / Sincerely,") the signature runs over the name, title, company
+   and acceptance lines ("Accepted and agreed", "Signature: ____") and ends where new content
+   starts: a schedule/appendix or known heading, or after a page break a heading with content,
+   a list, a table or a full paragraph; a later acceptance block is a signature again.  A
+   wrapped subject line keeps its second line.  The body is headings (bold, larger, ALL CAPS, trailing colon, known words, a
    bold "1. Summary of Duties", Title Case or "# Duties" in plain text), list items, table rows,
    paragraphs.
    Sections group blocks under the preceding heading.
