@@ -12,6 +12,7 @@ from analyzer.extract import extract
 from analyzer.ingest import read
 from analyzer.segment import segment
 from tests.extract_helpers import layout
+from tests.pdfs import L, flow_pdf
 
 D = "-"
 
@@ -401,3 +402,38 @@ def test_title_written_around_a_role_noun(sentence: str, title: str | None) -> N
 ])
 def test_more_ways_of_writing_term_and_hours(text: str, field: str, value: float) -> None:
     assert extract(layout(("paragraph", text))).field(field) == value
+
+
+def test_a_pdf_with_a_terms_list_a_verb_list_a_camp_rotation_and_a_licence_clause(tmp_path: Path) -> None:
+    bold = "Helvetica-Bold"
+    lines = [
+        L("Copperline Mining Corp.", font=bold, size=14), L("800 Granville Street, Vancouver, BC V6Z 1K3"),
+        L("January 12, 2027", gap=1), L("Dear Mr. Abara,", gap=1),
+        L("We are pleased to offer you the position of Mine Planning Engineer, based at our Vancouver office.",
+          gap=1),
+        L("Some highlights of the offer:", gap=1),
+        L("\u2022  Term: 2 years", x=84), L("\u2022  Salary: $112,000 per year", x=84),
+        L("\u2022  Hours: 40 per week", x=84),
+        L("In the role you will:", gap=1),
+        L("\u2022  Build long-range open-pit mine plans", x=84), L("\u2022  Schedule haulage fleets for each quarter", x=84),
+        L("\u2022  Estimate reserves with the geology team", x=84),
+        L("You will also travel to our camp near Smithers, British Columbia, on a two-week rotation in summer.",
+          gap=1),
+        L("You must hold a Bachelor of Applied Science in Mining Engineering and register with Engineers and",
+          gap=1),
+        L("Geoscientists BC as an EIT within six months of your start date."),
+        L("Sincerely,", gap=1), L("Joan Reyes", gap=2), L("Chief Mining Engineer"),
+    ]
+    path = tmp_path / "offer.pdf"
+    path.write_bytes(flow_pdf([lines]))
+    ex = extract(segment(read(path)))
+    assert ex.title is not None and ex.title.value == "Mine Planning Engineer"
+    assert [d.text for d in ex.duties] == ["Build long-range open-pit mine plans",
+                                           "Schedule haulage fleets for each quarter",
+                                           "Estimate reserves with the geology team"]
+    assert (ex.field("term_months"), ex.field("hours_per_week")) == (24, 40.0)
+    assert ex.field("wage")["amount"] == 112000.0
+    assert ex.field("worksite") == {"city": "Vancouver", "province": "BC"}
+    assert ex.field("education") == "Bachelor of Applied Science in Mining Engineering"
+    assert ex.field("licence") == "register with Engineers and Geoscientists BC as an EIT"
+    assert ex.fields["licence"].evidence.page == 1
