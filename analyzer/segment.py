@@ -573,8 +573,14 @@ def _starts_content(drafts: list[Draft], i: int, st: Stats) -> bool:
 def _signature_end(drafts: list[Draft], start: int, st: Stats) -> int:
     """Index after the signature that starts at ``start`` (the closing or an acceptance line):
     it ends where new content starts (see ``_starts_content``)."""
-    i = start + 1
-    while i < len(drafts) and (is_acceptance(drafts[i]) or not _starts_content(drafts, i, st)):
+    i, listing = start + 1, False
+    while i < len(drafts):
+        d = drafts[i]
+        # "Enclosures:" / "cc:" then a list on the same page: the list is the enclosures.
+        in_list = listing and d.kind == "list_item" and d.lines[0].page == drafts[i - 1].lines[-1].page
+        if not (in_list or is_acceptance(d) or not _starts_content(drafts, i, st)):
+            break
+        listing = in_list or (is_acceptance(d) and _text(d).endswith(":"))
         i += 1
     return i
 

@@ -513,3 +513,10 @@ def test_corporate_signing_lines_on_the_next_page_stay_in_the_signature():
     assert set(kinds[kinds.index("signature"):]) == {"signature"}
     assert " ".join(_of(layout, "signature")[closing:]).endswith(
         "By: ______________________ Title: Station Director Date: ______________")
+
+
+def test_enclosure_list_after_the_closing_stays_in_the_signature():
+    extra = [L("Enclosures:", gap=1), L(f"{BULLET} Benefits enrolment guide"), L(f"{BULLET} Field safety manual")]
+    layout = segment(read(flow_pdf([_signed_page(extra)]), name="encl.pdf"))
+    assert _of(layout, "signature")[2:] == ["Enclosures:", "Benefits enrolment guide", "Field safety manual"]
+    assert _of(layout, "list_item") == []
