@@ -520,3 +520,16 @@ def test_enclosure_list_after_the_closing_stays_in_the_signature():
     layout = segment(read(flow_pdf([_signed_page(extra)]), name="encl.pdf"))
     assert _of(layout, "signature")[2:] == ["Enclosures:", "Benefits enrolment guide", "Field safety manual"]
     assert _of(layout, "list_item") == []
+
+
+def test_closing_found_by_shape_before_an_appendix():
+    """A valediction not in the word list is still found when an appendix with long lines
+    follows the signature on a new page."""
+    text = ("Dear Ms. Adeyemi,\n\nWe are delighted to offer you the position of Soil Scientist in Saskatoon.\n\n"
+            "Un abrazo grande,\n\nNadia Brunet\nResearch Director\n\f"
+            "APPENDIX B\n\n- Sample and classify agricultural soils across the prairie research plots\n"
+            "- Report nutrient trends to the agronomy team every quarter\n")
+    layout = segment(read(text.encode(), name="shape.txt"))
+    assert " ".join(_of(layout, "signature")) == "Un abrazo grande, Nadia Brunet Research Director"
+    assert _of(layout, "heading") == ["APPENDIX B"]
+    assert len(_of(layout, "list_item")) == 2
