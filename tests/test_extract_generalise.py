@@ -437,3 +437,10 @@ def test_a_pdf_with_a_terms_list_a_verb_list_a_camp_rotation_and_a_licence_claus
     assert ex.field("education") == "Bachelor of Applied Science in Mining Engineering"
     assert ex.field("licence") == "register with Engineers and Geoscientists BC as an EIT"
     assert ex.fields["licence"].evidence.page == 1
+
+
+def test_hours_per_day_times_days_per_week_and_good_standing_licence() -> None:
+    ex = extract(layout(("paragraph", "You will work 7.5 hours per day, five days per week."),
+                        ("paragraph", "You must be a CPA in good standing with CPA Ontario.")))
+    assert ex.field("hours_per_week") == 37.5
+    assert ex.field("licence") == "a CPA in good standing with CPA Ontario"

@@ -39,7 +39,10 @@ _HOURS_TEMPLATE = (
     r"\bhours(?:\s+of\s+work)?\s*:\s*(?P<n4>\d{{1,2}}(?:\.\d{{1,2}})?)\s*(?:per|a|each|every|/)\s*week|"
     # "your normal work week is 37.5 hours", "a work week of 40 hours"
     r"\bwork\s*week\s+(?:is|of|will\s+be)\s+(?:(?:approximately|about)\s+)?"
-    r"(?P<n5>\d{{1,2}}(?:\.\d{{1,2}})?|{words})\s+hours\b")
+    r"(?P<n5>\d{{1,2}}(?:\.\d{{1,2}})?|{words})\s+hours\b|"
+    # "7.5 hours per day, five days a week": the week's hours are their product
+    r"\b(?P<day>\d{{1,2}}(?:\.\d{{1,2}})?)[\s-]*hours?\s*(?:per|a|each)\s*day,?\s*(?:and\s+)?"
+    r"(?P<days>\d|{words})\s+days?\s*(?:per|a|each)\s*week")
 _AMOUNT = r"(?P<amt>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)"
 _MONEY = re.compile(
     rf"(?P<pre>\b(?:CAD|CDN|USD|US|C)\s?\$?|\$)\s?{_AMOUNT}(?P<k>[kK]\b)?"
@@ -164,6 +167,8 @@ def hours_per_week(body: Body) -> Value | None:
         if _is_duty_like(body, part, m.start(), m.end()):
             continue
         value = _number(next((g for g in (m.group(k) for k in ("paren", "n", "n2", "n3", "n4", "n5")) if g), None))
+        if m.group("day"):
+            value = (_number(m.group("day")) or 0) * (_number(m.group("days")) or 0)
         if value and 1 <= value <= 80:
             return Value(value, body.evidence(part, m.start(), m.end()))
     return None
