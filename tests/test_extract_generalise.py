@@ -444,3 +444,13 @@ def test_hours_per_day_times_days_per_week_and_good_standing_licence() -> None:
                         ("paragraph", "You must be a CPA in good standing with CPA Ontario.")))
     assert ex.field("hours_per_week") == 37.5
     assert ex.field("licence") == "a CPA in good standing with CPA Ontario"
+
+
+def test_an_unlabelled_terms_list_is_not_taken_for_the_duties() -> None:
+    ex = extract(layout(
+        ("paragraph", "We'd love to have you as our Data Engineer. In short:"),
+        *_items("Starts on March 1, 2027", "$98k per year, paid biweekly", "40 hours per week", "Benefits from day one"),
+        ("paragraph", "Sign below if this works for you."),
+    ))
+    assert ex.duties == ()
+    assert ex.field("hours_per_week") == 40.0 and ex.field("wage")["amount"] == 98000.0

@@ -43,6 +43,7 @@ from analyzer.extract.duty_cues import (
     is_duty_heading,
     is_intro,
     is_term_item,
+    is_terms,
     opens_with_duty_verb,
     section_headings,
 )
@@ -98,7 +99,10 @@ def _numbered_heading(part: Part) -> bool:
 
 
 def _term_item(part: Part) -> bool:
-    return is_term_item(part.text[strip_marker(part):])
+    """"Term: 18 months", or an unlabelled item that reads as terms and opens with no duty verb
+    ("$112k a year, paid biweekly", "40 hours per week")."""
+    text = part.text[strip_marker(part):]
+    return is_term_item(text) or (not opens_with_duty_verb(text) and is_terms(text))
 
 
 def _family(marker: str | None) -> str:
