@@ -204,22 +204,23 @@ def paired_seconds(pdfs: Sequence[Path]) -> tuple[float, dict[str, float]]:
     return floor, total
 
 
-def median_wall(cmd: Sequence[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def wall(cmd: Sequence[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, check=False)
+    return time.perf_counter() - start
 
 
 def cold_start(one: Path, runs: int) -> tuple[float, float]:
-    """(offercheck check one.pdf, bare import) median wall seconds, interleaved in one run."""
+    """(offercheck check one.pdf, bare import) median wall seconds; the two commands alternate,
+    so a change in machine load hits both alike."""
     check = [str(BIN / "offercheck"), "check", str(one), "--format", "json", "--fail-on", "never"]
     bare = [sys.executable, "-c", "import spacy, sklearn, pdfplumber, rapidfuzz"]
-    median_wall(bare, 1)  # warm the OS page cache for both before timing
-    median_wall(check, 1)
-    return median_wall(check, runs), median_wall(bare, runs)
+    wall(bare), wall(check)  # warm the OS page cache for both before timing
+    checks, bares = [], []
+    for _ in range(runs):
+        checks.append(wall(check))
+        bares.append(wall(bare))
+    return statistics.median(checks), statistics.median(bares)
 
 
 def rss_worker(paths: Sequence[Path], letters: int, every: int = 100) -> dict[str, Any]:
