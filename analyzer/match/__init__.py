@@ -20,6 +20,7 @@ from analyzer import corpora
 from analyzer.match import cusma, scores
 from analyzer.match.calibrate import Calibrator
 from analyzer.match.model import Bundle, load
+from analyzer.match.scores import LIFTED
 from analyzer.types import CusmaCandidate, Matches, NocCandidate
 
 __all__ = ["match", "assemble", "acceptance", "thresholds"]
@@ -30,7 +31,7 @@ Basis = Literal["title", "duties", "both"]
 @functools.cache
 def thresholds() -> dict[str, float]:
     raw = json.loads(Path(__file__).with_name("thresholds.json").read_text(encoding="utf-8"))
-    return {k: v for k, v in raw.items() if not k.startswith("_")}
+    return {k: float(v) for k, v in raw.items() if not k.startswith("_") and isinstance(v, int | float)}
 
 
 def acceptance() -> float:
@@ -61,10 +62,10 @@ def _bases(by_title: np.ndarray | None, by_duties: np.ndarray | None, share: np.
     return out
 
 
-def _calibrated(raw: np.ndarray, cal: dict[str, Calibrator], channel: str) -> np.ndarray:
-    """The winner through the channel's calibrator, runners-up through its ``@rest`` one (never
-    above the winner, so the order the raw scores gave stays)."""
-    first = cal[channel](raw[:1])
+def _calibrated(raw: np.ndarray, cal: dict[str, Calibrator], channel: str, winner: str | None = None) -> np.ndarray:
+    """The winner through the channel's calibrator (or ``winner``'s), runners-up through its
+    ``@rest`` one (never above the winner, so the order the raw scores gave stays)."""
+    first = cal[winner if winner in cal else channel](raw[:1])
     rest = cal.get(f"{channel}@rest", cal[channel])(raw[1:])
     return np.concatenate([first, np.minimum(rest, first)])
 
@@ -80,10 +81,10 @@ def _noc(b: Bundle, p: np.ndarray, cal: dict[str, Calibrator], channel: str,
 
 
 def _cusma(b: Bundle, raw: np.ndarray, cal: dict[str, Calibrator], channel: str,
-           bases: list[Basis]) -> tuple[CusmaCandidate, ...]:
+           bases: list[Basis], winner: str | None = None) -> tuple[CusmaCandidate, ...]:
     idx = cusma.index(b.codes)
     top = np.argsort(-raw, kind="stable")[: int(thresholds()["cusma_candidates"])]
-    calibrated = _calibrated(raw[top], cal, channel)
+    calibrated = _calibrated(raw[top], cal, channel, winner)
     return tuple(CusmaCandidate(id=idx.ids[i], name=idx.names[i], score=float(s), basis=bases[i])
                  for i, s in zip(top, calibrated, strict=True))
 
@@ -117,7 +118,8 @@ def assemble(b: Bundle, raw: scores.RawScores, calibrators: dict[str, Calibrator
     m = Matches(
         noc=_noc(b, raw.noc, cal, raw.noc_channel, _bases(raw.title_noc, raw.duties_noc, raw.noc_title_share)),
         cusma=_cusma(b, raw.cusma, cal, raw.cusma_channel,
-                     _bases(raw.title_cusma, raw.duties_cusma, raw.cusma_title_share)),
+                     _bases(raw.title_cusma, raw.duties_cusma, raw.cusma_title_share),
+                     LIFTED if raw.cusma_lifted else None),
         title_noc=_noc(b, raw.title_noc, cal, "title_noc", ["title"] * n_noc) if raw.title_noc is not None else (),
         duties_noc=_noc(b, raw.duties_noc, cal, "duties_noc", ["duties"] * n_noc)
         if raw.duties_noc is not None else (),

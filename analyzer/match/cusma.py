@@ -74,6 +74,30 @@ def name_likeness(idx: ProfessionIndex, title: str, aliases: tuple[tuple[str, ..
     return np.array([max((_likeness(p, a) for p in parts for a in g), default=0.0) for g in groups])
 
 
+def _title_forms(title: str) -> set[str]:
+    """The title as an officer reads it: whole or by compound part, with level words and a
+    parenthetical dropped (``normalise``), and also without a trailing ", unit" phrase
+    ("Registered Nurse, Intensive Care Unit" -> "registered nurse")."""
+    parts = split_compound(title)
+    heads = [p.partition(",")[0] for p in parts if "," in p]
+    forms = {normalise(p, keep_level=k) for p in (*parts, *heads) for k in (False, True)}
+    extra = _extra_level_words()
+    forms |= {" ".join(w for w in f.split() if w not in extra) for f in forms}
+    return {f for f in forms if f}
+
+
+@functools.cache
+def _extra_level_words() -> frozenset[str]:
+    raw = json.loads(Path(__file__).with_name("thresholds.json").read_text(encoding="utf-8"))
+    return frozenset(raw["named_title_level_words"])
+
+
+def named(idx: ProfessionIndex, title: str) -> np.ndarray:
+    """Per profession: does the title literally name it (its name or an alias, word for word)?"""
+    forms = [frozenset(f.split()) for f in _title_forms(title)]
+    return np.array([any(frozenset(a.split()) == f for a in g for f in forms) for g in idx.aliases], dtype=bool)
+
+
 def term_hits(idx: ProfessionIndex, text: str) -> np.ndarray:
     """0..1 per profession: how many of its distinguishing words occur (3 or more count fully)."""
     return np.array([min(len(set(m.lower() for m in t.findall(text))) / 3.0, 1.0) if t else 0.0

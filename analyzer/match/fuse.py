@@ -4,7 +4,10 @@ saved with the models; the defaults here are the values the build starts from.""
 
 from __future__ import annotations
 
+import functools
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -20,6 +23,12 @@ class Weights:
     duties_cusma: float = 0.55  # CUSMA fused: duties channel share
     gate: float = 0.3  # duties score at which the title's CUSMA evidence counts in full
     not_covered: float = 0.7  # push-down when the title is a profession's not-covered title
+
+
+@functools.cache
+def _named_bar() -> tuple[float, float]:
+    raw = json.loads(Path(__file__).with_name("thresholds.json").read_text(encoding="utf-8"))
+    return float(raw["named_title_clear_duties"]), float(raw["named_title_no_support"])
 
 
 def noc_mix(p_title: np.ndarray | None, p_duties: np.ndarray | None, p_context: np.ndarray | None,
@@ -57,16 +66,41 @@ def cusma_duties(idx: cusma.ProfessionIndex, p_duties: np.ndarray, text: str, w:
     return (1 - w.terms) * cusma.noc_support(idx, p_duties) + w.terms * cusma.term_hits(idx, text)
 
 
+def named_first(fused: np.ndarray, raw_duties: np.ndarray, named: np.ndarray | None,
+                push: np.ndarray | float = 0.0) -> np.ndarray:
+    """How much to lift the profession the title literally names so that it ranks first: an
+    officer reads the title first, so the named profession leads unless the duties clearly point
+    to another one: another's duties score reaches the bar while the duties give the named one
+    next to nothing (thresholds.json: named_title_*).
+    Only the order changes: the lift is just enough to lead, so a named profession the duties do
+    not support keeps a low score (and is not accepted).  A not-covered title names nothing."""
+    lift = np.zeros_like(fused)
+    ok = named & (np.broadcast_to(push, fused.shape) <= 0) if named is not None else None
+    if ok is None or not ok.any():
+        return lift
+    k = int(np.flatnonzero(ok)[np.argmax(fused[ok])])
+    bar, no_support = _named_bar()
+    others = np.delete(np.arange(len(fused)), k)
+    if raw_duties[k] < no_support and (raw_duties[others] >= bar).any():
+        return lift
+    lift[k] = max(0.0, float(fused[others].max(initial=0.0)) + 1e-3 - float(fused[k]))
+    return lift
+
+
 def cusma_fused(raw_title: np.ndarray | None, raw_duties: np.ndarray | None, w: Weights,
-                push: np.ndarray | float = 0.0) -> tuple[np.ndarray, np.ndarray | float]:
-    """(fused raw score, title's share of it).  The duties decide what a position is (IRCC
+                push: np.ndarray | float = 0.0, named: np.ndarray | None = None,
+                ) -> tuple[np.ndarray, np.ndarray | float, bool]:
+    """(fused raw score, title's share of it, whether the named profession was lifted to lead).  The duties decide what a position is (IRCC
     classifies by duties), so the title's evidence for a profession counts only as far as the
-    duties support it: an "Accountant" who keeps the books is not an accountant."""
+    duties support it: an "Accountant" who keeps the books is not an accountant (a low score).
+    ``named`` marks the professions the title literally names (see ``named_first``)."""
     if raw_title is None:
-        return (raw_duties if raw_duties is not None else np.zeros(0)), 0.0
+        return (raw_duties if raw_duties is not None else np.zeros(0)), 0.0, False
     if raw_duties is None:
-        return raw_title, 1.0
+        return raw_title, 1.0, False
     from_title = (1 - w.duties_cusma) * raw_title * np.clip(raw_duties / w.gate, 0.0, 1.0)
     # a not-covered title weighs against the profession even when the duties resemble it
     fused = np.clip(w.duties_cusma * raw_duties + from_title - push, 0.0, None)
-    return fused, np.divide(from_title, fused, out=np.zeros_like(fused), where=fused > 0)
+    lift = named_first(fused, raw_duties, named, push)
+    fused, from_title = fused + lift, from_title + lift
+    return fused, np.divide(from_title, fused, out=np.zeros_like(fused), where=fused > 0), bool(lift.any())

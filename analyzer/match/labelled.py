@@ -16,6 +16,7 @@ import numpy as np
 
 from analyzer.match import calibrate, cusma, scores
 from analyzer.match.model import Bundle
+from analyzer.match.scores import LIFTED
 
 PAIRS = Path(__file__).resolve().parents[2] / "tests" / "labelled" / "match_pairs.jsonl"
 FOLDS = 5
@@ -36,12 +37,12 @@ def raw_scores(b: Bundle, pairs: list[dict[str, Any]]) -> list[scores.RawScores]
 
 
 def _points(top: int, p: np.ndarray, good: set[int], acc: dict[str, tuple[list[float], list[bool]]],
-            channel: str) -> None:
-    """The best candidate feeds ``channel``; the runners-up feed ``channel@rest``: a runner-up
-    with the same raw score as a winner is right far less often (it lost to something)."""
+            channel: str, winner: str | None = None) -> None:
+    """The best candidate feeds ``channel`` (or ``winner``); the runners-up feed ``channel@rest``:
+    a runner-up with the same raw score as a winner is right far less often (it lost to something)."""
     order = np.argsort(-p, kind="stable")[:top]
     for rank, i in enumerate(order):
-        x, y = acc.setdefault(channel if rank == 0 else f"{channel}@rest", ([], []))
+        x, y = acc.setdefault((winner or channel) if rank == 0 else f"{channel}@rest", ([], []))
         x.append(float(p[i]))
         y.append(int(i) in good)
 
@@ -56,7 +57,9 @@ def fit(b: Bundle, pairs: list[dict[str, Any]], raws: list[scores.RawScores]) ->
         noc_good = {col[p["noc"]]}
         prof_good = {ids[p["cusma"]]} if p["cusma"] else set()
         _points(10, raw.noc, noc_good, acc, "noc")
-        _points(5, raw.cusma, prof_good, acc, "cusma")
+        # a winner that leads only because the title names it (fuse.named_first) is its own
+        # population: the duties gave it little, so its raw score means less than another's
+        _points(5, raw.cusma, prof_good, acc, "cusma", LIFTED if raw.cusma_lifted else None)
         if raw.duties_noc is not None and raw.duties_cusma is not None:
             _points(10, raw.duties_noc, noc_good, acc, "duties_noc")
             _points(5, raw.duties_cusma, prof_good, acc, "duties_cusma")

@@ -12,6 +12,8 @@ import numpy as np
 from analyzer.match import cusma, duties, fuse, title
 from analyzer.match.model import Bundle
 
+LIFTED = "named_cusma"  # calibrator of a fused CUSMA winner that leads because the title names it
+
 
 @dataclass(frozen=True)
 class RawScores:
@@ -23,6 +25,7 @@ class RawScores:
     duties_noc: np.ndarray | None
     title_cusma: np.ndarray | None
     duties_cusma: np.ndarray | None
+    cusma_lifted: bool = False  # the fused CUSMA winner leads only because the title names it
 
     @property
     def both(self) -> bool:
@@ -53,5 +56,6 @@ def gather(b: Bundle, title_text: str | None, duty_texts: Sequence[str],
     r_t = fuse.cusma_title(idx, p_t, title_text or "", w) if p_t is not None else None
     r_d = fuse.cusma_duties(idx, p_d, " ".join(lines), w) if p_d is not None else None
     push = fuse.not_covered_push(idx, title_text, w) if has_title and title_text else 0.0
-    r, c_share = fuse.cusma_fused(r_t, r_d, w, push)
-    return RawScores(p, share, r, c_share, p_t, p_d, r_t, r_d)
+    names = cusma.named(idx, title_text) if has_title and title_text else None
+    r, c_share, lifted = fuse.cusma_fused(r_t, r_d, w, push, names)
+    return RawScores(p, share, r, c_share, p_t, p_d, r_t, r_d, lifted)

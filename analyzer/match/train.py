@@ -186,7 +186,8 @@ def _calibrate_cusma(s: Split, p_t: list[np.ndarray], p_d: dict[int, np.ndarray]
         if y in p_d:
             rd = fuse.cusma_duties(idx, p_d[y], " ".join(s.held_duties[s.codes[y]]), w)
             _collect(rd, right[y], 5, *coll["duties_cusma"])
-            r, _ = fuse.cusma_fused(rt, rd, w, fuse.not_covered_push(idx, s.titles[s.held[j]], w))
+            r, _, _ = fuse.cusma_fused(rt, rd, w, fuse.not_covered_push(idx, s.titles[s.held[j]], w),
+                                    cusma.named(idx, s.titles[s.held[j]]))
             _collect(r, right[y], 5, *coll["cusma"])
             top1["pos" if right[y] else "neg"].append(int(np.argmax(r)) in right[y] if right[y] else float(r.max()))
     cal = {k: calibrate.fit(np.array(v[0]), np.array(v[1])) for k, v in coll.items()}
