@@ -18,9 +18,33 @@ class Calibrator:
         return np.interp(raw, self.x, self.y)
 
 
-def fit(raw: np.ndarray, correct: np.ndarray) -> Calibrator:
+def fit(raw: np.ndarray, correct: np.ndarray, tail: bool = False) -> Calibrator:
+    """Isotonic map from raw score to accuracy.  With ``tail``, the lowest step (the scores
+    below the first few right answers, where isotonic regression says a flat 0 from a handful
+    of points) is replaced by a logistic fit on log(raw) over all the points, capped at the
+    step above it, so a weak but clear winner keeps a small honest chance instead of 0."""
     iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(raw, correct.astype(float))
-    return Calibrator(np.asarray(iso.X_thresholds_, dtype=np.float64), np.asarray(iso.y_thresholds_, dtype=np.float64))
+    cal = Calibrator(np.asarray(iso.X_thresholds_, dtype=np.float64), np.asarray(iso.y_thresholds_, dtype=np.float64))
+    return _logistic_tail(cal, raw, correct) if tail else cal
+
+
+TAIL_FLOOR = 1e-4  # raw scores (probabilities) below this are treated as this
+
+
+def _logistic_tail(cal: Calibrator, raw: np.ndarray, correct: np.ndarray) -> Calibrator:
+    from sklearn.linear_model import LogisticRegression
+
+    positive = np.flatnonzero(cal.y > 0)
+    if len(positive) == 0 or correct.all() or not correct.any():
+        return cal
+    x0, y0 = cal.x[positive[0]], cal.y[positive[0]]
+    lr = LogisticRegression().fit(np.log(np.maximum(raw, TAIL_FLOOR)).reshape(-1, 1), correct.astype(int))
+    if lr.coef_[0, 0] <= 0:  # no rising trend to extrapolate
+        return cal
+    grid = np.geomspace(TAIL_FLOOR, x0, 16)[:-1]
+    low = np.minimum(lr.predict_proba(np.log(grid).reshape(-1, 1))[:, 1], y0)
+    keep = cal.x >= x0
+    return Calibrator(np.concatenate([grid, cal.x[keep]]), np.concatenate([low, cal.y[keep]]))
 
 
 def reliability(scores: np.ndarray, correct: np.ndarray, bins: int = 5) -> list[tuple[str, int, float, float]]:
