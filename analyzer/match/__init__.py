@@ -63,9 +63,13 @@ def _bases(by_title: np.ndarray | None, by_duties: np.ndarray | None, share: np.
 
 
 def _calibrated(raw: np.ndarray, cal: dict[str, Calibrator], channel: str, winner: str | None = None) -> np.ndarray:
-    """The winner through the channel's calibrator (or ``winner``'s), runners-up through its
-    ``@rest`` one (never above the winner, so the order the raw scores gave stays)."""
-    first = cal[winner if winner in cal else channel](raw[:1])
+    """The winner through the channel's calibrator, runners-up through its ``@rest`` one (never
+    above the winner, so the order the raw scores gave stays).  A ``winner`` calibrator (a
+    profession lifted to first because the title names it) is fitted on few pairs, so it can only
+    lower the channel's score, never raise it."""
+    first = cal[channel](raw[:1])
+    if winner in cal:
+        first = np.minimum(first, cal[winner](raw[:1]))
     rest = cal.get(f"{channel}@rest", cal[channel])(raw[1:])
     return np.concatenate([first, np.minimum(rest, first)])
 
