@@ -16,6 +16,8 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from analyzer.ingest.limits import Limits
+
 PATTERN_DIR = Path(__file__).parent / "data" / "patterns"
 
 
@@ -51,6 +53,9 @@ def _ruler_patterns(nlp: Language) -> list[dict[str, Any]]:
 def get_nlp() -> Language:
     """Blank English + sentencizer + place EntityRuler (cached: build cost is paid once)."""
     nlp = spacy.blank("en")
+    # spaCy's 1M-character guard protects parsers' memory; this pipeline has none, and ingest already
+    # refuses documents over Limits.max_text_chars, so any text ingest lets through must be readable.
+    nlp.max_length = Limits().max_text_chars + 1
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(_ruler_patterns(nlp))  # type: ignore[attr-defined]

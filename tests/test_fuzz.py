@@ -45,11 +45,8 @@ LOG = Path(__file__).resolve().parent.parent / ".bench" / "fuzz-log.jsonl"
 KNOWN_HANGS: dict[str, str] = {}
 
 # Crafted inputs that crashed a stage (caught by the pipeline as internal_error); xfail until
-# the owner fixes them, so a fix shows up as XPASS.
-KNOWN_CRASHES: dict[str, str] = {
-    "1.9M-char-line": "extract.body.read_body passes a 1.9M-character block to spaCy (nlp.max_length "
-                      "is 1,000,000): ValueError E088 -> internal_error",
-}
+# the owner fixes them, so a fix shows up as XPASS.  Empty since nlp.max_length follows ingest's limit.
+KNOWN_CRASHES: dict[str, str] = {}
 
 
 class Hang(BaseException):
