@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from analyzer.checks._data import display_name, lexicon, norm_id, threshold
+from analyzer.checks._duty_share import matching, share
 from analyzer.checks.base import CheckContext, Example, Rule
-from analyzer.checks.consultant_operational_duties import _share
-from analyzer.types import Duty, Finding
+from analyzer.types import Finding
 
 _CSA = {"cusma": (("computer_systems_analyst", 0.8),), "noc": (("21222", 0.6),)}
 
@@ -40,19 +39,14 @@ class AnalystCodingDuties(Rule):
         prof = ctx.titled_profession
         if prof is None or norm_id(prof.id) not in data["professions"] or not ctx.extraction.duties:
             return
-        coding = [d for d in ctx.extraction.duties if _coding(d, data)]
-        share = _share(coding, ctx.extraction.duties)
-        if not coding or share < threshold("analyst_coding_share"):
+        coding = matching(ctx.extraction.duties, data["regex"], data["not_coding_regex"])
+        part = share(coding, ctx.extraction.duties)
+        if not coding or part < threshold("analyst_coding_share"):
             return
         yield self.finding(
-            f"{len(coding)} of {len(ctx.extraction.duties)} duties ({share:.0%}) are programming work, e.g. "
+            f"{len(coding)} of {len(ctx.extraction.duties)} duties ({part:.0%}) are programming work, e.g. "
             f"'{coding[0].text}'; programmers and developers are not an Appendix 2 profession.",
             f"Describe the {display_name(prof)} work (requirements analysis, system design, specifications, testing "
             "strategy) as the main share of time and keep coding as a minor, supporting share.",
             coding[0].evidence)
 
-
-def _coding(duty: Duty, data: dict) -> bool:
-    text = duty.text
-    return any(re.search(p, text, re.IGNORECASE) for p in data["regex"]) and \
-        not re.search(data["not_coding_regex"], text, re.IGNORECASE)

@@ -3,12 +3,12 @@ operational work rather than advising."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from analyzer.checks._data import lexicon, norm_id, threshold
+from analyzer.checks._duty_share import matching, share
 from analyzer.checks.base import CheckContext, Example, Rule
-from analyzer.types import Duty, Finding
+from analyzer.types import Finding
 
 _MC = {"cusma": (("management_consultant", 0.85),), "noc": (("11201", 0.8),)}
 
@@ -40,26 +40,14 @@ class ConsultantOperationalDuties(Rule):
         prof = ctx.titled_profession
         if prof is None or norm_id(prof.id) not in data["professions"] or not ctx.extraction.duties:
             return
-        operational = [d for d in ctx.extraction.duties if _operational(d, data)]
-        share = _share(operational, ctx.extraction.duties)
-        if not operational or share < threshold("consultant_operational_share"):
+        operational = matching(ctx.extraction.duties, data["operational"], data["advisory"])
+        part = share(operational, ctx.extraction.duties)
+        if not operational or part < threshold("consultant_operational_share"):
             return
         yield self.finding(
-            f"{len(operational)} of {len(ctx.extraction.duties)} duties ({share:.0%}) are hands-on operational "
+            f"{len(operational)} of {len(ctx.extraction.duties)} duties ({part:.0%}) are hands-on operational "
             f"or managerial work, e.g. '{operational[0].text}'; a Management Consultant advises.",
             "Rewrite these duties as advice to the client (diagnose, analyse, recommend, design the change), or "
             "remove them; if the person will run operations, the position is a manager, not a consultant.",
             operational[0].evidence)
 
-
-def _operational(duty: Duty, data: dict) -> bool:
-    text = duty.text
-    return any(re.search(p, text, re.IGNORECASE) for p in data["operational"]) and \
-        not re.search(data["advisory"], text, re.IGNORECASE)
-
-
-def _share(chosen: list[Duty], duties: tuple[Duty, ...]) -> float:
-    """Share of time when the letter gives percentages, else share of the duty list."""
-    if all(d.share is not None for d in duties) and sum(d.share or 0 for d in duties) > 0:
-        return sum(d.share or 0 for d in chosen) / sum(d.share or 0 for d in duties)
-    return len(chosen) / len(duties)
