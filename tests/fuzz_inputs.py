@@ -24,7 +24,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from tests.pdfs import L, flow_pdf, many_pages
+from tests.pdfs import L, flow_pdf, many_pages, pdf_from_objects
 
 Mutator = Callable[[bytes, random.Random], bytes]
 ROOT = Path(__file__).resolve().parent
@@ -191,16 +191,7 @@ def raw_pdf(page_extra: bytes = b"", content: bytes = b"", extra_objects: tuple[
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         *extra_objects,
     ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return pdf_from_objects(objs, header=b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 
 
 def deep_nesting_pdf(depth: int = 10_000) -> bytes:

@@ -146,7 +146,12 @@ def raw_pdf(content: bytes, flate: bool = False) -> bytes:
         b"<< /Length " + str(len(stream)).encode() + filt + b" >>\nstream\n" + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
+    return pdf_from_objects(objs)
+
+
+def pdf_from_objects(objs: list[bytes], header: bytes = b"%PDF-1.4\n") -> bytes:
+    """A PDF file from numbered object bodies (object 1 is the catalog), with a correct xref table."""
+    out = bytearray(header)
     offsets = []
     for i, body in enumerate(objs, start=1):
         offsets.append(len(out))
