@@ -197,10 +197,21 @@ def _rule_table(t: Tally) -> list[str]:
     return lines
 
 
+# The set stopped being a clean hold-out after its first run: its defect list guided fixes to segment,
+# extract, match and checks (each fix tested on new cases in other words).  The first run is the honest
+# measure of letters written unlike the generator's; later runs show the fixes held.  tests/heldout2/ is
+# the untouched set measured once after the fixes.
+FIRST_RUN = ("First run (analyzer at e98d13f, before any fix, the clean hold-out measure): title 20/24 (83%), "
+             "duty precision 87/93 (94%), recall 87/112 (78%), CUSMA top-1 18/22 (82%), clean letters with a "
+             "false alarm 8/13, finding precision 11/28 (39%), recall 11/12 (92%); education 50%, licence 14%. "
+             "Since then the set has been used for diagnosis, so the figures below are no longer a hold-out "
+             "measure; see tests/heldout/README.md and the second set, tests/heldout2/.")
+
+
 def run(verbose: bool = False) -> str:
     """The evaluation as markdown; with ``verbose`` every miss is listed with its letter id."""
     t = evaluate()
-    out = [f"## Held-out letters ({t.letters} letters, {t.letters - len(t.errors)} read)", "",
+    out = [f"## Held-out letters ({t.letters} letters, {t.letters - len(t.errors)} read)", "", FIRST_RUN, "",
            f"- pipeline errors: {len(t.errors)} {t.errors if t.errors else ''}".rstrip(),
            f"- title exact (folded): {_pct(t.titles_ok, t.letters - len(t.errors))}",
            f"- duty precision: {_pct(t.duties_matched, t.duties_got)}; "
