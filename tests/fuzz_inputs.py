@@ -24,7 +24,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from tests.pdfs import L, flow_pdf, many_pages, pdf_from_objects
+from tests.pdfs import L, flow_pdf, many_pages, pdf_from_objects, zip_bytes
 
 Mutator = Callable[[bytes, random.Random], bytes]
 ROOT = Path(__file__).resolve().parent
@@ -262,14 +262,6 @@ def _docx_parts(document_xml: bytes) -> dict[str, bytes]:
     return parts
 
 
-def _zip(parts: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, body in parts.items():
-            zf.writestr(name, body)
-    return out.getvalue()
-
-
 def docx_zip_bomb(mb: int = 1024) -> bytes:
     """A ~1 MB DOCX whose word/document.xml really inflates to ``mb`` MB (a deflate zip bomb).
 
@@ -312,7 +304,7 @@ def docx_zip_bomb(mb: int = 1024) -> bytes:
 
 def docx_size_lie(claim: int = 0xFFFFFFF0) -> bytes:
     """A small DOCX whose word/document.xml *claims* (in both headers) to be ~4 GB."""
-    data = bytearray(_zip(_docx_parts(own_docx_xml())))
+    data = bytearray(zip_bytes(_docx_parts(own_docx_xml())))
     name = b"word/document.xml"
     for sig, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
         at = 0
@@ -342,7 +334,7 @@ def billion_laughs_docx(levels: int = 10) -> bytes:
         f'<w:p><w:r><w:t>&lol{levels - 1};</w:t></w:r></w:p>'
         '</w:body></w:document>'
     )
-    return _zip(_docx_parts(xml.encode()))
+    return zip_bytes(_docx_parts(xml.encode()))
 
 
 def external_entity_docx() -> bytes:
@@ -352,20 +344,20 @@ def external_entity_docx() -> bytes:
         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
         '<w:p><w:r><w:t>Job title: Analyst &xxe;</w:t></w:r></w:p></w:body></w:document>'
     )
-    return _zip(_docx_parts(xml.encode()))
+    return zip_bytes(_docx_parts(xml.encode()))
 
 
 def deep_xml_docx(depth: int = 10_000) -> bytes:
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     xml = (f'<?xml version="1.0"?><w:document {w}><w:body>' + "<w:p>" * depth
            + "<w:r><w:t>deep</w:t></w:r>" + "</w:p>" * depth + "</w:body></w:document>")
-    return _zip(_docx_parts(xml.encode()))
+    return zip_bytes(_docx_parts(xml.encode()))
 
 
 def docx_many_members(n: int = 20_000) -> bytes:
     parts = _docx_parts(own_docx_xml())
     parts.update({f"word/media/junk{i}.bin": b"x" for i in range(n)})
-    return _zip(parts)
+    return zip_bytes(parts)
 
 
 def docx_future_zip_version() -> bytes:
@@ -380,7 +372,7 @@ def docx_future_zip_version() -> bytes:
 def docx_no_document() -> bytes:
     parts = _docx_parts(b"")
     parts["word/document.xml"] = b"not xml at all <<<"
-    return _zip(parts)
+    return zip_bytes(parts)
 
 
 # --- crafted text ---------------------------------------------------------------------------

@@ -200,3 +200,14 @@ def platypus_letter(duties: list[str], shares: list[int]) -> bytes:
     buf = io.BytesIO()
     SimpleDocTemplate(buf, pagesize=LETTER).build(story)
     return buf.getvalue()
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    """A deflated ZIP archive of ``members`` (name -> bytes): DOCX parts, or a ZIP posing as a letter."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, body in members.items():
+            zf.writestr(name, body)
+    return out.getvalue()

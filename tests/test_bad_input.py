@@ -13,7 +13,7 @@ import pytest
 from analyzer.ingest import Limits, read
 from analyzer.segment import segment
 from analyzer.types import InputError
-from tests.pdfs import L, encrypt, flow_pdf, image_pdf, many_pages, raw_pdf, text_image_pdf
+from tests.pdfs import L, encrypt, flow_pdf, image_pdf, many_pages, raw_pdf, text_image_pdf, zip_bytes
 
 LETTER = [[L("Dear Jane,"), L("We offer you the position of Analyst.", gap=1)]] * 3
 
@@ -25,14 +25,6 @@ def _error(source, name: str, limits: Limits | None = None) -> InputError:
     assert name in err.message, err.message
     assert err.to_dict() == {"code": err.code, "message": err.message}
     return err
-
-
-def _zip(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
 
 
 def _docx_bytes() -> bytes:
@@ -92,7 +84,7 @@ def test_scan_with_only_a_stamped_page_number_is_scanned():
 
 def test_zip_renamed_pdf(tmp_path):
     path = tmp_path / "letter.pdf"
-    path.write_bytes(_zip({"letter.txt": b"Dear Jane"}))
+    path.write_bytes(zip_bytes({"letter.txt": b"Dear Jane"}))
     err = _error(path, "letter.pdf")
     assert err.code == "unsupported_type" and "ZIP" in err.message
 
@@ -162,7 +154,7 @@ def test_old_word_doc_and_images_are_unsupported():
 
 
 def test_docx_zip_bomb_is_refused_before_parsing():
-    bomb = _zip({"word/document.xml": b"<" + b"\x00" * 5_000_000, "[Content_Types].xml": b"<Types/>"})
+    bomb = zip_bytes({"word/document.xml": b"<" + b"\x00" * 5_000_000, "[Content_Types].xml": b"<Types/>"})
     err = _error(bomb, "bomb.docx")
     assert err.code == "too_large" and "zip bomb" in err.message
     err = _error(_docx_bytes(), "small-limit.docx", Limits(max_unzipped_bytes=10_000))
@@ -175,7 +167,7 @@ def test_docx_entity_expansion_is_refused():
     xml = members["word/document.xml"]
     laughs = (b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;">]>')
     members["word/document.xml"] = laughs + xml[xml.index(b"?>") + 2:].replace(b"Jane", b"&b;")
-    err = _error(_zip(members), "laughs.docx")
+    err = _error(zip_bytes(members), "laughs.docx")
     assert err.code == "corrupt" and "entities" in err.message
 
 
@@ -183,7 +175,7 @@ def test_damaged_docx():
     src = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
     members = {n: src.read(n) for n in src.namelist()}
     members["word/document.xml"] = b"<w:document><w:body><w:p>unclosed"
-    err = _error(_zip(members), "damaged.docx")
+    err = _error(zip_bytes(members), "damaged.docx")
     assert err.code == "corrupt" and "DOCX" in err.message
 
 
