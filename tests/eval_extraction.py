@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -77,19 +78,26 @@ def truth_for(spec: dict[str, Any]) -> dict[str, Any]:
     return truth
 
 
-def match_duties(got: list[str], want: list[str]) -> int:
-    """Number of one-to-one matches (ratio >= DUTY_MATCH), greedy by best ratio."""
-    pairs = sorted(((fuzz.ratio(norm(g), norm(w)), i, j) for i, g in enumerate(got)
-                    for j, w in enumerate(want)), reverse=True)
-    used_g, used_w, n = set(), set(), 0
-    for score, i, j in pairs:
+def pair_duties(got: list[str], want: list[str], key: Callable[[Any], str] = norm) -> list[tuple[int, int]]:
+    """One-to-one (got index, want index) pairs with ratio >= DUTY_MATCH after ``key``, best ratio first."""
+    scored = sorted(((fuzz.ratio(key(g), key(w)), i, j) for i, g in enumerate(got)
+                     for j, w in enumerate(want)), reverse=True)
+    used_g: set[int] = set()
+    used_w: set[int] = set()
+    pairs = []
+    for score, i, j in scored:
         if score < DUTY_MATCH:
             break
         if i not in used_g and j not in used_w:
             used_g.add(i)
             used_w.add(j)
-            n += 1
-    return n
+            pairs.append((i, j))
+    return pairs
+
+
+def match_duties(got: list[str], want: list[str]) -> int:
+    """Number of one-to-one matches (ratio >= DUTY_MATCH), greedy by best ratio."""
+    return len(pair_duties(got, want))
 
 
 class Tally:

@@ -31,9 +31,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from tests.eval_extraction import pair_duties as extraction_pairs
 from tests.heldout.render import letter_ids, load, render
 
-DUTY_MATCH = 90.0
 TEXT_MATCH = 90.0
 ABSENT_CHECKED = ("start_date", "term_months", "wage")
 
@@ -47,19 +47,7 @@ def fold(text: Any) -> str:
 
 def pair_duties(got: list[str], want: list[str]) -> list[tuple[int, int]]:
     """One-to-one (got index, want index) pairs with ratio >= DUTY_MATCH, best ratio first."""
-    scored = sorted(((fuzz.ratio(fold(g), fold(w)), i, j) for i, g in enumerate(got)
-                     for j, w in enumerate(want)), reverse=True)
-    used_g: set[int] = set()
-    used_w: set[int] = set()
-    pairs = []
-    for score, i, j in scored:
-        if score < DUTY_MATCH:
-            break
-        if i not in used_g and j not in used_w:
-            used_g.add(i)
-            used_w.add(j)
-            pairs.append((i, j))
-    return pairs
+    return extraction_pairs(got, want, key=fold)
 
 
 def field_loose(name: str, got: Any, want: Any) -> bool:
