@@ -12,67 +12,32 @@ scores 0 however long it is."""
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analyzer.checks._data import lexicon, noc_groups, threshold
+from analyzer.checks._data import lexicon, threshold
+from analyzer.checks._vocabulary import stem as _stem
+from analyzer.checks._vocabulary import tables, words
+
+__all__ = ["Specificity", "is_vague", "measure", "words"]
 
 # Prose duties open with the subject ("You will also ..."); the verb follows it.
 _LEAD = re.compile(r"^(?:you|the \w+|he|she|they)?\s*(?:will|shall|'ll)\s+(?:also\s+)?(?:be responsible for\s+)?",
                    re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#/.\-']*[A-Za-z0-9+#]|[A-Za-z]")
-
-
-def words(text: str) -> list[str]:
-    out: list[str] = []
-    for w in _WORD.findall(text):  # str methods, not per-word regexes: this runs over 28k NOC titles
-        if w.endswith("'s"):  # possessives: "department's" is "department"
-            w = w[:-2]
-        elif w.endswith("'"):
-            w = w[:-1]
-        if "-" in w or "/" in w:
-            out += [p for p in w.replace("/", "-").split("-") if p]
-        elif w:
-            out.append(w)
-    return out
 
 
 @lru_cache(maxsize=1)
 def _idf() -> tuple[dict[str, float], float]:
-    """IDF of every word over the NOC 2021 main-duty statements (document = one statement)."""
-    df: Counter[str] = Counter()
-    n = 0
-    for group in noc_groups().values():
-        for duty in group.duties:
-            n += 1
-            df.update({_stem(w.lower()) for w in words(duty)})
-    idf = {w: math.log(n / c) for w, c in df.items()}
-    return idf, math.log(n)
+    """IDF of every word stem over the NOC 2021 main-duty statements (document = one statement)."""
+    return tables().idf()
 
 
-def _stem(word: str) -> str:
-    """A light plural/tense fold so 'samples' and 'sample' share a document frequency."""
-    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("s", ""), ("ing", ""), ("ed", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)] + repl
-    return word
-
-
-@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     """Prefixes (3-6 letters) of the words of the NOC example titles: the vocabulary that names
     occupations' objects and fields ("groundwater", "payroll", "bridge"), which job-advert filler
     ("ownership", "deadlines") is not."""
-    out: set[str] = set()
-    for group in noc_groups().values():
-        for title in group.example_titles:
-            for w in words(title):
-                w = w.lower()
-                out.update(w[:n] for n in range(3, min(len(w), 6) + 1))
-    return frozenset(out)
+    return tables().title_prefixes
 
 
 def _in_titles(word: str) -> bool:
@@ -80,18 +45,10 @@ def _in_titles(word: str) -> bool:
     return _stem(word)[:6] in _title_words()
 
 
-@lru_cache(maxsize=1)
 def _noc_verbs() -> frozenset[str]:
     """Words that open NOC main-duty statements at least 3 times: the action verbs ("prepare",
     "review", "design").  They say what is done, not what it is done to, so they never count."""
-    first: Counter[str] = Counter()
-    for group in noc_groups().values():
-        for duty in group.duties:
-            opening = _WORD.search(duty)  # only the first word matters; tokenising the rest is waste
-            ws = words(opening.group()) if opening else []
-            if ws:
-                first[ws[0].lower()] += 1
-    return frozenset(w for w, c in first.items() if c >= 3)
+    return tables().noc_verbs
 
 
 @lru_cache(maxsize=1)
