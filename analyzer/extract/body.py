@@ -11,7 +11,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
-from analyzer.extract.text import CleanText, clean, clean_lines, compounds
+from analyzer.extract.text import CleanText, clean, clean_cells, clean_lines, compounds
 from analyzer.nlp import get_nlp
 from analyzer.types import Block, Evidence, Layout
 
@@ -111,8 +111,46 @@ def read_body(layout: Layout) -> Body:
     text = layout.document.text
     blocks = [b for b in layout.blocks if b.kind not in FURNITURE]
     known = compounds(text)
-    cleans = [clean_lines(text, [(ln.start, ln.end) for ln in b.lines], known) if b.lines
-              else clean(text[b.start:b.end], b.start, known) for b in blocks]
+    cleans = [_clean_block(text, b, known) for b in blocks]
     docs = list(get_nlp().pipe(c.text for c in cleans))
     parts = tuple(Part(i, b, c, d) for i, (b, c, d) in enumerate(zip(blocks, cleans, docs, strict=True)))
     return Body(layout, parts)
+
+
+def _clean_block(text: str, block: Block, known: frozenset[str]) -> CleanText:
+    if not block.lines:
+        return clean(text[block.start:block.end], block.start, known)
+    cells = _row_spans(block) if block.kind == "table_row" and len(block.cells) > 1 else None
+    if cells is not None:
+        # "Start Date: | 2027-06-01" would read badly: a label cell joins its value with a space
+        joins = [" " if k and block.cells[k - 1].rstrip().endswith(":") else " | " for k in range(len(cells))]
+        return clean_cells(text, cells, joins, known)
+    return clean_lines(text, [(ln.start, ln.end) for ln in block.lines], known)
+
+
+def _row_spans(block: Block) -> list[list[tuple[int, int]]] | None:
+    """Raw spans of each cell of a table row that wraps: the first line's words shared out to the
+    cells in order, each later line to the cell it continues (segment puts a wrapped line in the
+    nearest column).  None when the words do not line up with the cells (read line by line then)."""
+    first = block.lines[0].words
+    rest = [c.split() for c in block.cells]
+    spans: list[list[tuple[int, int]]] = [[] for _ in block.cells]
+    w = 0
+    for k, toks in enumerate(rest):
+        a, t = w, 0
+        while w < len(first) and t < len(toks) and first[w].text == toks[t]:
+            w, t = w + 1, t + 1
+        if w > a:
+            spans[k].append((first[a].start, first[w - 1].end))
+        rest[k] = toks[t:]
+    if not first or w != len(first):
+        return None
+    for ln in block.lines[1:]:
+        toks = ln.text.split()
+        k = next((i for i, r in enumerate(rest) if toks and r[:len(toks)] == toks), None)
+        if k is None:
+            return None
+        lead = len(ln.text) - len(ln.text.lstrip())
+        spans[k].append((ln.start + lead, ln.start + len(ln.text.rstrip())))
+        rest[k] = rest[k][len(toks):]
+    return None if any(rest) else spans

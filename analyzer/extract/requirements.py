@@ -89,11 +89,35 @@ def _under_heading(body: Body, part: Part, kind: str) -> bool:
             and bool(_LABEL_WORDS[kind].search(prev.text)))
 
 
+def _from_row(body: Body, part: Part, kind: str) -> Value | None:
+    """A terms-table row whose first cell names the requirement ("Education | B.Sc. in Geology |
+    5.1"): the value is the second cell (a third holds a section number or a note)."""
+    cells = part.block.cells
+    if len(cells) < 2 or not _LABEL_WORDS[kind].search(cells[0]) or len(cells[0].split()) > 4:
+        return None
+    value = cells[1].strip()
+    at = part.text.find(value, len(cells[0]))
+    if not value or at < 0:
+        return None
+    a, b = at, at + len(value)
+    low = part.text.lower()
+    for tail in phrases("requirement_tail"):
+        pos = low.find(tail, a, b)
+        b = pos if pos > a else b
+    lead = _ARTICLE.match(part.text[a:b])
+    a += lead.end() if lead else 0
+    b = a + len(part.text[a:b].rstrip(" ,;:."))
+    return Value(part.text[a:b], body.evidence(part, a, b)) if b > a else None
+
+
 def _find(body: Body, kind: str, other: str) -> Value | None:
     mine, theirs = phrase_re(kind), phrase_re(other)
     for part, s, e in sentences(body):
         if part.kind in {"letterhead", "signature", "addressee", "subject", "salutation"}:
             continue
+        row = _from_row(body, part, kind) if part.kind == "table_row" else None
+        if row is not None:
+            return row
         text = part.text[s:e]
         label = _LABEL.match(text)
         m = mine.search(text)

@@ -123,3 +123,30 @@ def clean_lines(doc_text: str, spans: list[tuple[int, int]], known: frozenset[st
     offsets = tuple(where[i] for i in virtual.offsets[:-1])
     end = offsets[-1] + 1 if offsets else (spans[0][0] if spans else 0)
     return CleanText(virtual.text, offsets + (end,))
+
+
+def clean_cells(doc_text: str, cells: list[list[tuple[int, int]]], joins: list[str],
+                known: frozenset[str] = frozenset()) -> CleanText:
+    """Clean a table row cell by cell (each cell's line spans in order, a cell joined to the one
+    before by ``joins[k]``), so a row whose cells wrap onto several lines reads "Site | Harlow
+    Mine, Kirkland Lake, ON | 2.1", not the lines' mix of both cells."""
+    spans: list[tuple[int, int]] = []
+    seps: dict[int, str] = {}
+    for k, cell in enumerate(cells):
+        if cell and spans:
+            seps[len(spans)] = joins[k]
+        spans += cell
+    pieces: list[str] = []
+    where: list[int] = []
+    for k, (start, end) in enumerate(spans):
+        if k:
+            sep = seps.get(k, "\n")
+            pieces.append(sep)
+            where.extend([spans[k - 1][1]] * len(sep))
+        pieces.append(doc_text[start:end])
+        where.extend(range(start, end))
+    virtual = clean("".join(pieces), 0, known)
+    where.append(spans[-1][1] if spans else 0)
+    offsets = tuple(where[i] for i in virtual.offsets[:-1])
+    end = offsets[-1] + 1 if offsets else (spans[0][0] if spans else 0)
+    return CleanText(virtual.text, offsets + (end,))

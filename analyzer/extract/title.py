@@ -241,9 +241,20 @@ def _from_subject(body: Body) -> list[Candidate]:
         header = _HEADER_AFTER.search(part.text, s, e)  # the next e-mail header line joined on
         e = _before_unit(part.text, s, header.start() if header else e)
         c = _candidate(body, part, s, e, 8.0, "subject")
-        if c and c.text.lower() not in _people(body):
+        if c and c.text.lower() not in _people(body) and not _document_type(c.text):
             out.append(c)
     return out
+
+
+@cache
+def _doc_words() -> frozenset[str]:
+    return frozenset(r["doc_word"] for r in load_patterns("title_subject") if "doc_word" in r)
+
+
+def _document_type(text: str) -> bool:
+    """"Term Appointment", "Conditional Offer", "Letter of Offer": the kind of letter, not a job."""
+    words = [w.strip(_EDGE).lower() for w in re.split(r"[\s\u2013\u2014/-]+", text) if w.strip(_EDGE)]
+    return bool(words) and all(w in _doc_words() for w in words)
 
 
 def _people(body: Body) -> set[str]:
@@ -318,7 +329,7 @@ def _comma_title(text: str, words: list, k: int, end: int) -> int:
     run_end = None
     for ws, _we, w in words[k + 1:k + 5]:
         bare = w.strip(".,;:()\"'")
-        if not bare[:1].isupper() or bare.lower() in _place_words() or bare.rstrip(".").lower() in _COMPANY:
+        if not bare[:1].isupper() or _names_region(bare) or bare.rstrip(".").lower() in _COMPANY:
             return end
         run_end = ws + len(w.rstrip(".,;:)\"'"))
         if w[-1] in ",.;":
@@ -383,8 +394,43 @@ def _from_headings(body: Body) -> list[Candidate]:
     return out
 
 
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[\u2010-\u2015]", "-", text.lower().replace(".", "")).split())
+
+
+def _as_body_writes(body: Body, cands: list[Candidate]) -> list[Candidate]:
+    """A subject line or label that is the body's title plus a tail the body never writes with it
+    ("SR STATISTICIAN, PRICING ANALYTICS" beside "the position of Sr Statistician in our Pricing
+    Analytics department"), or the same words in capitals: the body's wording, at the stronger
+    source's score.  "Registered Nurse – Critical Care", written so in the body too, stays whole."""
+    prose = [c for c in cands if c.source == "prose"]
+    letter = _fold(body.layout.document.text)
+    out = []
+    for c in cands:
+        folded = _fold(c.text)
+        same = None
+        if c.source != "prose" and letter.count(folded) < 2:
+            same = next((p for p in prose if _fold(p.text) != folded
+                         and re.match(re.escape(_fold(p.text)) + r"\s*(?:,|-|\(|/)", folded)), None)
+        if same is None and c.source != "prose" and c.text.isupper():
+            same = next((p for p in prose if _fold(p.text) == folded and not p.text.isupper()), None)
+        out.append(Candidate(c.score, c.order, same.text, same.start, same.end, c.source) if same else c)
+    return out
+
+
+def _without_region(c: Candidate) -> Candidate:
+    """"Position: Sales Engineer, Western Canada" -> "Sales Engineer": a labelled title followed
+    by a comma and a territory (never a "Manager, Quality Assurance" function)."""
+    head, comma, tail = c.text.partition(",")
+    if c.source != "label" or not comma or not _names_region(tail) or not looks_like_occupation(head):
+        return c
+    head = head.rstrip(_EDGE)
+    return Candidate(c.score, c.order, head, c.start, c.start + len(head), c.source)
+
+
 def find_title(body: Body) -> Value | None:
-    cands = _from_labels(body) + _from_subject(body) + _from_prose(body)
+    cands = _as_body_writes(body, [_without_region(c) for c in _from_labels(body)] + _from_subject(body)
+                            + _from_prose(body))
     if not cands:
         cands = _from_headings(body)
     if not cands:
@@ -429,6 +475,18 @@ def _unit_words() -> frozenset[str]:
     return frozenset(r["unit"] for r in load_patterns("title_stops") if "unit" in r)
 
 
+@cache
+def _region_words() -> frozenset[str]:
+    return frozenset(r["region"] for r in load_patterns("title_stops") if "region" in r)
+
+
+def _names_region(text: str) -> bool:
+    """"Western Canada", "Central Region", "Ontario": a territory, not part of a title."""
+    low = " ".join(w.strip(".,/()").lower() for w in text.split())
+    return any(w in _region_words() | _place_words() for w in low.split()) or \
+        any(r in low for r in _region_words() if " " in r)
+
+
 def _before_unit(text: str, s: int, e: int) -> int:
     """"Registered Nurse, Medicine Unit / 6 West" -> "Registered Nurse": after a title that ends in
     an occupation word, a comma and a unit, ward or place (or a number) are not part of it."""
@@ -436,6 +494,6 @@ def _before_unit(text: str, s: int, e: int) -> int:
     if comma < 0 or not looks_like_occupation(text[s:comma]):
         return e
     rest = {w.strip(".,/()").lower() for w in text[comma + 1:e].split()}
-    if rest & (_unit_words() | _place_words()) or any(ch.isdigit() for ch in text[comma:e]):
+    if rest & _unit_words() or _names_region(text[comma + 1:e]) or any(ch.isdigit() for ch in text[comma:e]):
         return comma
     return e
