@@ -4,7 +4,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 
-.PHONY: setup demo test lint eval bench fuzz models corpora docs examples notebooks clean
+.PHONY: setup demo test lint eval bench fuzz models calibration corpora docs examples notebooks clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -37,6 +37,11 @@ fuzz: $(STAMP)
 
 models: $(STAMP)
 	$(BIN)/python -m models.build
+	$(BIN)/python -m models.calibrate
+
+# Refit only the score calibrators (models/calibration.json) after a fusion or labelled-pair change.
+calibration: $(STAMP)
+	$(BIN)/python -m models.calibrate
 
 # Rebuilds corpora/ from ../shared/data (the only step that reads ../shared).
 corpora: $(STAMP)

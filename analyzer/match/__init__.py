@@ -20,7 +20,7 @@ from analyzer import corpora
 from analyzer.match import cusma, scores
 from analyzer.match.calibrate import Calibrator
 from analyzer.match.model import Bundle, load
-from analyzer.match.scores import LIFTED
+from analyzer.match.scores import DISPUTED, LIFTED
 from analyzer.types import CusmaCandidate, Matches, NocCandidate
 
 __all__ = ["match", "assemble", "acceptance", "thresholds"]
@@ -67,6 +67,8 @@ def _calibrated(raw: np.ndarray, cal: dict[str, Calibrator], channel: str, winne
     above the winner, so the order the raw scores gave stays).  A ``winner`` calibrator (a
     profession lifted to first because the title names it) is fitted on few pairs, so it can only
     lower the channel's score, never raise it."""
+    if channel not in cal:  # a channel newer than the calibrators (e.g. an old cached artefact)
+        channel = {DISPUTED: "noc"}.get(channel, channel)
     first = cal[channel](raw[:1])
     if winner in cal:
         first = np.minimum(first, cal[winner](raw[:1]))

@@ -18,6 +18,8 @@ from analyzer import corpora
 from analyzer.match.normalise import normalise, split_compound
 
 TERMS_FILE = Path(__file__).with_name("profession_terms.json")
+SUPPORT_CUES_FILE = Path(__file__).with_name("support_cues.json")
+CONDITIONS_FILE = corpora.path("lexicons/cusma_profession_conditions.json")
 RELATED_WEIGHT = 0.5  # a related NOC code is weaker evidence than a listed one
 CONTAINED = 0.9  # alias words all present in a longer title ("Senior Tax Accountant" ~ "accountant")
 
@@ -122,3 +124,41 @@ def not_covered_likeness(idx: ProfessionIndex, title: str) -> np.ndarray:
         return _likeness(part, entry)
 
     return np.array([max((like(p, e) for p in parts for e in g), default=0.0) for g in idx.not_covered])
+
+
+@functools.cache
+def _support_patterns(idx: ProfessionIndex) -> tuple[re.Pattern[str] | None, ...]:
+    data = json.loads(SUPPORT_CUES_FILE.read_text(encoding="utf-8"))
+    skip = set(data["not_roles"])
+    out: list[re.Pattern[str] | None] = []
+    for aliases in idx.aliases:
+        roles = [re.escape(a).replace(r"\ ", r"\s+") for a in aliases if a not in skip]
+        if not roles:
+            out.append(None)
+            continue
+        role = "(?:" + "|".join(sorted(roles, key=len, reverse=True)) + r")(?:s|es)?\b"
+        out.append(re.compile("|".join(p.replace("{role}", role) for p in data["patterns"]), re.I))
+    return tuple(out)
+
+
+def subordinate(idx: ProfessionIndex, duties: str) -> np.ndarray:
+    """Per profession: do the duties place the position beside or under it ("assist the
+    veterinarians", "programs set by the physiotherapist")?  Patterns: ``support_cues.json``."""
+    return np.array([bool(p and p.search(duties)) for p in _support_patterns(idx)], dtype=bool)
+
+
+@functools.cache
+def _matcher_conditions(ids: tuple[str, ...]) -> tuple[re.Pattern[str] | None, ...]:
+    """The CUSMA conditions the matcher applies itself (``"in_matcher": true`` in
+    corpora/lexicons/cusma_profession_conditions.json): those about what the work is, which the
+    title and duties show; the others (where the work is, teaching or patient care) are the
+    excluded-occupation rule's, which sees the whole letter."""
+    rules = json.loads(CONDITIONS_FILE.read_text(encoding="utf-8"))["professions"]
+    return tuple(re.compile(rules[i]["requires"], re.I) if rules.get(i, {}).get("in_matcher") else None
+                 for i in ids)
+
+
+def condition_unmet(idx: ProfessionIndex, text: str) -> np.ndarray:
+    """Per profession: its treaty condition (``_matcher_conditions``) is not met by ``text``
+    (title, duties and employer context): an auto-claims adjuster is not a disaster relief one."""
+    return np.array([bool(p and not p.search(text)) for p in _matcher_conditions(idx.ids)], dtype=bool)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from analyzer import corpora
 from analyzer.match import cusma
 
 
@@ -26,9 +27,35 @@ class Weights:
 
 
 @functools.cache
-def _named_bar() -> tuple[float, float]:
+def _thresholds() -> dict[str, float]:
     raw = json.loads(Path(__file__).with_name("thresholds.json").read_text(encoding="utf-8"))
-    return float(raw["named_title_clear_duties"]), float(raw["named_title_no_support"])
+    return {k: v for k, v in raw.items() if isinstance(v, int | float)}
+
+
+def _named_bar() -> tuple[float, float]:
+    t = _thresholds()
+    return float(t["named_title_clear_duties"]), float(t["named_title_no_support"])
+
+
+@functools.cache
+def _below_professional(codes: tuple[str, ...]) -> np.ndarray:
+    """Unit groups at TEER 3-5: no CUSMA profession lists one (they are TEER 0-2)."""
+    units = corpora.noc()
+    return np.array([units[c].teer >= 3 for c in codes], dtype=bool)
+
+
+def support_level(codes: tuple[str, ...], p_duties: np.ndarray | None, raw_duties: np.ndarray | None) -> bool:
+    """Do the duties read as work below any CUSMA profession (cooking, personal care, core
+    splitting)?  True when no profession gets real support from them (best raw duties score
+    below ``support_duties_max_profession``) and their NOC probability mass at TEER 3-5 reaches
+    ``support_duties_mass`` (thresholds.json).  Both are needed: the duties model also spreads
+    mass onto TEER 3-5 groups for professional work in trades-adjacent fields (silviculture,
+    laboratory, animal breeding), where a profession's duties score is high."""
+    if p_duties is None or raw_duties is None:
+        return False
+    t = _thresholds()
+    return (float(raw_duties.max(initial=0.0)) < t["support_duties_max_profession"]
+            and float(p_duties[_below_professional(codes)].sum()) >= t["support_duties_mass"])
 
 
 def noc_mix(p_title: np.ndarray | None, p_duties: np.ndarray | None, p_context: np.ndarray | None,
@@ -88,17 +115,21 @@ def named_first(fused: np.ndarray, raw_duties: np.ndarray, named: np.ndarray | N
 
 
 def cusma_fused(raw_title: np.ndarray | None, raw_duties: np.ndarray | None, w: Weights,
-                push: np.ndarray | float = 0.0, named: np.ndarray | None = None,
+                push: np.ndarray | float = 0.0, named: np.ndarray | None = None, support: bool = False,
                 ) -> tuple[np.ndarray, np.ndarray | float, bool]:
     """(fused raw score, title's share of it, whether the named profession was lifted to lead).  The duties decide what a position is (IRCC
     classifies by duties), so the title's evidence for a profession counts only as far as the
     duties support it: an "Accountant" who keeps the books is not an accountant (a low score).
-    ``named`` marks the professions the title literally names (see ``named_first``)."""
+    ``named`` marks the professions the title literally names (see ``named_first``).  With
+    ``support`` (the duties read as work below any profession, ``support_level``) the title adds
+    nothing to the score: "Registered Nurse" over bathing and bed-making duties is not a nurse
+    (a profession the title names may still be lifted to lead, with its low score)."""
     if raw_title is None:
         return (raw_duties if raw_duties is not None else np.zeros(0)), 0.0, False
     if raw_duties is None:
         return raw_title, 1.0, False
-    from_title = (1 - w.duties_cusma) * raw_title * np.clip(raw_duties / w.gate, 0.0, 1.0)
+    gate = 0.0 if support else np.clip(raw_duties / w.gate, 0.0, 1.0)
+    from_title = (1 - w.duties_cusma) * raw_title * gate
     # a not-covered title weighs against the profession even when the duties resemble it
     fused = np.clip(w.duties_cusma * raw_duties + from_title - push, 0.0, None)
     lift = named_first(fused, raw_duties, named, push)

@@ -19,10 +19,11 @@ from analyzer.match.model import Bundle
 from analyzer.match.scores import LIFTED
 
 PAIRS = Path(__file__).resolve().parents[2] / "tests" / "labelled" / "match_pairs.jsonl"
-# The duties-only NOC winner is often a low raw probability (516 groups, letter prose) and the
-# labelled pairs hold few such winners, so its isotonic step at the bottom is a flat 0 from a
-# handful of points; a logistic tail keeps such a winner's score usable (models/README.md).
-LOGISTIC_TAIL = frozenset({"duties_noc"})
+# A NOC winner is often a low raw probability (516 groups, letter prose) and the labelled pairs
+# hold few such winners, so the isotonic step at the bottom is a flat 0 from a handful of points
+# (2 of 11 such winners were right under cross-validation); a logistic tail keeps such a
+# winner's score usable and honest (models/README.md).
+LOGISTIC_TAIL = frozenset({"duties_noc", "title_noc", "noc", "noc_disputed"})
 FOLDS = 5
 SEED = 7
 
@@ -60,7 +61,7 @@ def fit(b: Bundle, pairs: list[dict[str, Any]], raws: list[scores.RawScores]) ->
     for p, raw in zip(pairs, raws, strict=True):
         noc_good = {col[p["noc"]]}
         prof_good = {ids[p["cusma"]]} if p["cusma"] else set()
-        _points(10, raw.noc, noc_good, acc, "noc")
+        _points(10, raw.noc, noc_good, acc, raw.noc_channel if raw.both else "noc")
         # a winner that leads only because the title names it (fuse.named_first) is its own
         # population: the duties gave it little, so its raw score means less than another's
         _points(5, raw.cusma, prof_good, acc, "cusma", LIFTED if raw.cusma_lifted else None)

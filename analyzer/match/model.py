@@ -6,6 +6,7 @@ process from ``corpora/`` (2-7 minutes on 2 cores, no network) and cached under 
 from __future__ import annotations
 
 import functools
+import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import joblib
+import numpy as np
 
 from analyzer.match.calibrate import Calibrator
 from analyzer.match.duties import DutiesModel
@@ -21,6 +23,7 @@ from analyzer.match.title import TitleModel
 
 MODELS_DIR = Path(__file__).resolve().parent.parent.parent / "models"
 ARTEFACT = "match.joblib"
+CALIBRATION = "calibration.json"  # the calibrators, refitted without rebuilding the models
 CACHE_DIR = Path(os.environ.get("OFFERCHECK_CACHE", Path.home() / ".cache" / "offercheck"))
 
 
@@ -41,11 +44,32 @@ def save(bundle: Bundle, directory: Path = MODELS_DIR) -> Path:
     return out
 
 
+def save_calibration(calibrators: dict[str, Calibrator], note: str, directory: Path = MODELS_DIR) -> Path:
+    out = directory / CALIBRATION
+    rows = [f"  {json.dumps(k)}: " + json.dumps({"x": c.x.round(8).tolist(), "y": c.y.round(8).tolist()})
+            for k, c in sorted(calibrators.items())]
+    out.write_text('{\n "_source": ' + json.dumps(note) + ',\n "channels": {\n' + ",\n".join(rows) + "\n }\n}\n",
+                   encoding="utf-8")
+    return out
+
+
+def load_calibration(path: Path) -> dict[str, Calibrator] | None:
+    if not path.exists():
+        return None
+    channels = json.loads(path.read_text(encoding="utf-8"))["channels"]
+    return {k: Calibrator(np.array(v["x"], dtype=np.float64), np.array(v["y"], dtype=np.float64))
+            for k, v in channels.items()}
+
+
 @functools.cache
 def load() -> Bundle:
+    """The models, with the calibrators of ``calibration.json`` beside the artefact when present
+    (``python -m models.calibrate`` writes it; the artefact keeps the ones it was built with)."""
     for candidate in (Path(os.environ.get("OFFERCHECK_MODELS", MODELS_DIR)) / ARTEFACT, CACHE_DIR / ARTEFACT):
         if candidate.exists():
-            return joblib.load(candidate)
+            bundle: Bundle = joblib.load(candidate)
+            bundle.calibrators = load_calibration(candidate.with_name(CALIBRATION)) or bundle.calibrators
+            return bundle
     print("offercheck: models/match.joblib missing; building the matching models once (2-7 minutes)",
           file=sys.stderr)
     from analyzer.match.train import build_all

@@ -13,6 +13,7 @@ from analyzer.match import cusma, duties, fuse, title
 from analyzer.match.model import Bundle
 
 LIFTED = "named_cusma"  # calibrator of a fused CUSMA winner that leads because the title names it
+DISPUTED = "noc_disputed"  # calibrator of the fused NOC winner when title and duties point apart
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class RawScores:
     title_cusma: np.ndarray | None
     duties_cusma: np.ndarray | None
     cusma_lifted: bool = False  # the fused CUSMA winner leads only because the title names it
+    noc_disputed: bool = False  # title and duties name different minor groups (``disputed``)
 
     @property
     def both(self) -> bool:
@@ -33,7 +35,11 @@ class RawScores:
 
     @property
     def noc_channel(self) -> str:
-        return "noc" if self.both else ("title_noc" if self.title_noc is not None else "duties_noc")
+        """The fused winner of a disputed position is its own population: the fusion follows the
+        title while the position is what the duties describe, so it is right far less often."""
+        if self.both:
+            return DISPUTED if self.noc_disputed else "noc"
+        return "title_noc" if self.title_noc is not None else "duties_noc"
 
     @property
     def cusma_channel(self) -> str:
@@ -56,6 +62,28 @@ def gather(b: Bundle, title_text: str | None, duty_texts: Sequence[str],
     r_t = fuse.cusma_title(idx, p_t, title_text or "", w) if p_t is not None else None
     r_d = fuse.cusma_duties(idx, p_d, " ".join(lines), w) if p_d is not None else None
     push = fuse.not_covered_push(idx, title_text, w) if has_title and title_text else 0.0
+    # work beside or under a profession, or outside its treaty condition, is not that profession
+    below = cusma.subordinate(idx, "\n".join(lines)) if lines else np.zeros(len(idx.ids), dtype=bool)
+    below |= cusma.condition_unmet(idx, " ".join([title_text or "", *lines, context or ""]))
+    if below.any():  # the title channel keeps the title's own view (the rules compare the two)
+        push = np.maximum(push, np.where(below, w.not_covered, 0.0))
+        r_d = np.clip(r_d - np.where(below, w.not_covered, 0.0), 0.0, None) if r_d is not None else None
     names = cusma.named(idx, title_text) if has_title and title_text else None
-    r, c_share, lifted = fuse.cusma_fused(r_t, r_d, w, push, names)
-    return RawScores(p, share, r, c_share, p_t, p_d, r_t, r_d, lifted)
+    support = fuse.support_level(b.codes, p_d, r_d)
+    r, c_share, lifted = fuse.cusma_fused(r_t, r_d, w, push, names, support)
+    return RawScores(p, share, r, c_share, p_t, p_d, r_t, r_d, lifted,
+                     p_t is not None and p_d is not None and disputed(b.codes, p_t, p_d))
+
+
+def disputed(codes: tuple[str, ...], p_title: np.ndarray, p_duties: np.ndarray) -> bool:
+    """Neither source's best NOC minor group is among the other's top k unit groups
+    (thresholds.json: agreement_top_k); ``Matches.agreement`` adds the CUSMA clause."""
+    k = int(fuse._thresholds()["agreement_top_k"])
+
+    def best(p: np.ndarray) -> str:
+        return codes[int(np.argmax(p))][:4]
+
+    def top(p: np.ndarray) -> set[str]:
+        return {codes[int(i)][:4] for i in np.argsort(-p, kind="stable")[:k]}
+
+    return best(p_title) not in top(p_duties) and best(p_duties) not in top(p_title)

@@ -1,0 +1,74 @@
+"""Work beside, under or outside a profession is not that profession, whatever the title says:
+support-level duties (fuse.support_level), subordinate wording (cusma.subordinate, support_cues.json),
+and a treaty condition the work does not meet (cusma.condition_unmet)."""
+
+from __future__ import annotations
+
+from analyzer.match import acceptance, match, scores
+from analyzer.match.model import load
+
+
+def _score(m: object, pid: str) -> float:
+    return next((c.score for c in m.cusma if c.id == pid), 0.0)  # type: ignore[attr-defined]
+
+
+def test_personal_care_duties_under_a_nurse_title_are_not_accepted() -> None:
+    m = match("Registered Nurse", ["Bathe and dress residents each morning",
+                                   "Serve meal trays and help residents eat",
+                                   "Change bed linen and tidy residents' rooms"])
+    assert _score(m, "registered_nurse") < acceptance()
+    real = match("Registered Nurse", ["Assess patients after cardiac surgery and monitor vital signs",
+                                      "Administer medications and intravenous therapy as ordered",
+                                      "Develop nursing care plans and teach patients before discharge"])
+    assert real.cusma[0].id == "registered_nurse" and real.cusma[0].score >= acceptance()
+
+
+def test_assisting_the_profession_is_not_the_profession() -> None:
+    m = match("Veterinarian", ["Hold and calm dogs and cats while the veterinarian examines them",
+                               "Assist the veterinarians in surgery and clean the instruments afterwards",
+                               "Answer the phone and book appointments"])
+    assert _score(m, "veterinarian") < acceptance()
+    vet = match("Veterinarian", ["Examine, diagnose and treat companion animals",
+                                 "Perform spays, neuters and dental surgery",
+                                 "Prescribe medication and advise owners on vaccination schedules"])
+    assert vet.cusma[0].id == "veterinarian" and vet.cusma[0].score >= acceptance()
+
+
+def test_an_engineer_in_training_under_a_professional_engineer_stays_an_engineer() -> None:
+    # "under the supervision of a P.Eng." is how a graduate engineer works; only "the"/"our" marks support
+    m = match("Junior Structural Engineer", [
+        "Design steel and concrete members for commercial buildings under the supervision of a Professional Engineer",
+        "Prepare structural calculations and check shop drawings",
+        "Inspect reinforcing steel on site before concrete placement"])
+    assert m.cusma[0].id == "engineer" and m.cusma[0].score >= acceptance()
+
+
+def test_claims_adjuster_needs_disaster_work() -> None:
+    ordinary = match("Insurance Claims Adjuster", ["Investigate collision claims and interview the drivers",
+                                                   "Appraise vehicle damage and approve repair estimates",
+                                                   "Settle claims within the authority limits"])
+    assert _score(ordinary, "disaster_relief_insurance_claims_adjuster") < acceptance()
+    disaster = match("Insurance Claims Adjuster", ["Investigate property claims arising from the spring flood",
+                                                   "Inspect wildfire-damaged homes and estimate the losses",
+                                                   "Settle catastrophe claims with policyholders"])
+    assert disaster.cusma[0].id == "disaster_relief_insurance_claims_adjuster"
+    assert disaster.cusma[0].score >= acceptance()
+
+
+def test_title_channel_keeps_the_titles_own_view() -> None:
+    # the rules compare title and duties: the title channel still names the adjuster profession
+    m = match("Disaster Claims Adjuster", ["Investigate collision claims and interview the drivers"])
+    assert m.title_cusma[0].id == "disaster_relief_insurance_claims_adjuster"
+
+
+def test_disputed_positions_are_flagged_for_their_own_calibration() -> None:
+    b = load()
+    apart = scores.gather(b, "Hotel Manager", ["Cook and plate dishes on the grill station",
+                                               "Prepare sauces, stocks and soups",
+                                               "Clean the kitchen equipment and the walk-in cooler"])
+    together = scores.gather(b, "Hotel Manager", ["Direct the front office, housekeeping and food services",
+                                                  "Set room rates and the hotel's operating budget",
+                                                  "Hire and supervise the department managers"])
+    assert apart is not None and together is not None
+    assert apart.noc_disputed and apart.noc_channel == scores.DISPUTED
+    assert not together.noc_disputed and together.noc_channel == "noc"
