@@ -17,7 +17,7 @@ from functools import cache
 
 from analyzer.extract import dates
 from analyzer.extract.body import Body, Part
-from analyzer.extract.cues import continuation, phrase_re, sentences
+from analyzer.extract.cues import continuation, phrase_re, regexes, sentences
 from analyzer.types import Value
 
 DEFAULT_HOURS = 40.0
@@ -55,8 +55,8 @@ _PERIOD_AFTER = re.compile(
 _PERIOD_BEFORE = re.compile(r"\b(?P<adj>hourly|weekly|monthly|annual|yearly|annualized|base)\s+"
                             r"(?:base\s+|gross\s+)?(?:salary|wage|rate|pay|compensation)\b[^$]{0,25}$", re.I)
 _RANGE_WORD = re.compile(r"\s*(?:to|-|\u2013|and)\s*", re.I)
-_PAY_CONTEXT = re.compile(r"\b(?:salary|wages?|pay|paid|compensation|remuneration|rate)\b", re.I)
-_NOT_PAY = re.compile(r"bonus|allowance|relocation|reimburs|stipend|signing|expense|insurance", re.I)
+_CLAUSE_END = re.compile(r"[,;.()]|\s(?:and|plus|with|or)\s", re.I)
+AFTER_WINDOW = 40  # characters after an amount that may say what it pays for ("$1,500 yearly learning budget")
 BIWEEKLY_PAYS = 26
 THOUSAND = 1000
 _PERIODS = {"biweekly": "biweekly", "hour": "hour", "hr": "hour", "hourly": "hour", "week": "week", "weekly": "week",
@@ -141,19 +141,26 @@ def term_months(body: Body, start: Value | None, end: Value | None) -> Value | N
 
 def permanent(body: Body, term: Value | None) -> Value | None:
     """True for permanent/indefinite wording; False for temporary wording or a fixed term (whose
-    evidence it then shares); None when the letter says neither."""
+    evidence it then shares); None when the letter says neither.  Open-ended wording ("an ongoing,
+    full-time position", "continue until ended by you or by the Company") counts as permanent only
+    when the letter states no fixed term ("temporary" then only names a work permit or a program)."""
     temp: Value | None = None
+    opened: Value | None = None
     for part, s, e in sentences(body):
         text = part.text[s:e]
         masked = phrase_re("not_permanent").sub(lambda m: "#" * len(m.group()), text)
         m = phrase_re("permanent").search(masked)
         if m:
             return Value(True, body.evidence(part, s + m.start(), s + m.end()))
-        t = phrase_re("temporary").search(text) if temp is None else None
+        if opened is None and term is None:
+            o = next((x for rx in regexes("permanent_open") for x in [rx.search(masked)] if x), None)
+            opened = Value(True, body.evidence(part, s + o.start(), s + o.end())) if o else None
+        unrelated = phrase_re("not_temporary").sub(lambda x: "#" * len(x.group()), text)
+        t = phrase_re("temporary").search(unrelated) if temp is None else None
         if t:
             temp = Value(False, body.evidence(part, s + t.start(), s + t.end()))
-    if temp:
-        return temp
+    if opened or temp:
+        return opened or temp
     return Value(False, term.evidence) if term else None
 
 
@@ -184,33 +191,61 @@ def _number(text: str | None) -> float | None:
 
 
 def wage(body: Body, hours: float | None) -> Value | None:
-    """The first amount with a pay period written next to it ("$95,000 per year", "annual salary of
-    $95,000"); else the first amount in a sentence about pay.  Duty items are not read (a duty may
-    mention a budget), nor sentences about bonuses, allowances or expenses."""
-    fallback: Value | None = None
+    """The amount the letter ties to the wage: an amount whose nearest cue before it is a pay word
+    ("Salary:", "paid", "rate") and that has a pay period beats one with a period alone, which beats
+    one in a sentence about pay; the earliest breaks a tie.  An amount whose nearest cue is an
+    allowance, rent, budget, bonus ... (``not_pay`` in ``fields.jsonl``) or that is followed by one
+    ("$1,500 yearly learning budget") is never the wage, and nor is anything in a duty.  When the
+    letter leaves the wage to be set ("Salary: TBD"), only a pay-cued amount with a period counts."""
+    best: tuple[int, Value] | None = None
+    tbd = False
     for part, s, e in sentences(body):
-        text = part.text[s:e]
-        if _is_duty_like(body, part, s, e) or _NOT_PAY.search(text):
+        if _is_duty_like(body, part, s, e):
             continue
+        text = part.text[s:e]
+        tbd = tbd or any(rx.search(text) for rx in regexes("pay_tbd"))
         prev: re.Match[str] | None = None
         for m in _MONEY.finditer(part.text, s, e):
             period = _period(part.text, m, s)
-            if prev is not None and _RANGE_WORD.fullmatch(part.text[prev.end():m.start()]):
+            ranged = prev is not None and _RANGE_WORD.fullmatch(part.text[prev.end():m.start()])
+            cue = _cue_before(part.text, prev.end() if prev is not None and not ranged else s, m.start())
+            if ranged:
                 m = prev  # "$90,000 to $100,000 per year": the range's lower end, the period after it
             prev = m
-            amount = float((m.group("amt") or m.group("amt2")).replace(",", ""))
-            amount *= THOUSAND if m.group("k") else 1  # "$95k/yr"
-            if amount <= 0 or (period is None and not _PAY_CONTEXT.search(text)):
+            if cue == "not_pay" or (cue is None and _not_pay_after(part.text, _period_end(part.text, m), e)):
                 continue
-            cur = _currency(m.group("pre") or "", m.group("post") or m.group("post2") or "")
-            if period == "biweekly":  # no such period in the report: state it per year
-                amount, period = round(amount * BIWEEKLY_PAYS, 2), "year"
-            value = Value(normalise_wage(amount, cur, period or _guess_period(amount), hours),
-                          body.evidence(part, m.start(), _period_end(part.text, m)))
-            if period:
-                return value
-            fallback = fallback or value
-    return fallback
+            rank = 2 * (cue == "pay_cue") + (period is not None)
+            if rank == 0 and not phrase_re("pay_cue").search(text):
+                continue
+            value = _wage_value(body, part, m, period, hours)
+            if value is not None and (best is None or rank > best[0]):
+                best = (rank, value)
+    if best is None or (tbd and best[0] < 3):
+        return None
+    return best[1]
+
+
+def _cue_before(text: str, start: int, end: int) -> str | None:
+    """"pay_cue" or "not_pay": whichever kind of cue comes last in text[start:end], else None."""
+    found = [(m.end(), kind) for kind in ("pay_cue", "not_pay") for m in phrase_re(kind).finditer(text, start, end)]
+    return max(found)[1] if found else None
+
+
+def _not_pay_after(text: str, pos: int, end: int) -> bool:
+    stop = _CLAUSE_END.search(text, pos, min(end, pos + AFTER_WINDOW))
+    return bool(phrase_re("not_pay").search(text, pos, stop.start() if stop else min(end, pos + AFTER_WINDOW)))
+
+
+def _wage_value(body: Body, part: Part, m: re.Match[str], period: str | None, hours: float | None) -> Value | None:
+    amount = float((m.group("amt") or m.group("amt2")).replace(",", ""))
+    amount *= THOUSAND if m.group("k") else 1  # "$95k/yr"
+    if amount <= 0:
+        return None
+    cur = _currency(m.group("pre") or "", m.group("post") or m.group("post2") or "")
+    if period == "biweekly":  # no such period in the report: state it per year
+        amount, period = round(amount * BIWEEKLY_PAYS, 2), "year"
+    return Value(normalise_wage(amount, cur, period or _guess_period(amount), hours),
+                 body.evidence(part, m.start(), _period_end(part.text, m)))
 
 
 def _period(text: str, m: re.Match[str], sent_start: int) -> str | None:
