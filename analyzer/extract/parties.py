@@ -26,9 +26,10 @@ _POSTAL = re.compile(r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b")
 _STREET = re.compile(r"^\s*(?:\d+[A-Za-z]?(?:-\d+)?\s+\w|(?:Suite|Unit|P\.?O\.?\s+Box)\b)", re.I)
 _WORKSITE_CUE = re.compile(
     r"work\s+location|worksite|work\s+site|place\s+of\s+work|located\s+(?:in|at)|based\s+(?:in|at|out\s+of)|"
-    r"office\s+in|work\s+(?:at|in|from)|location\s*:|report\s+to\s+(?:our|the)\s+\w+\s+office|"
-    r"\bour\s+(?:[A-Z][\w'.\-]+\s+){1,3}(?:office|clinic|plant|facility|branch|campus|site|location|store|"
-    r"laboratory|headquarters)", re.I)
+    r"office\s+in|work\s+(?:at|in|from)|location\s*:|report\s+to\s+(?:our|the)\s+\w+\s+office", re.I)
+_ROW_LABEL = re.compile(r"^\s*(?:(?:work|job|primary|principal)\s+)?(?:location|site)|^\s*place\s+of\s+"
+                        r"(?:work|employment)|^\s*work\s*place|^\s*based", re.I)
+CLIENT_RANK = 7  # the client's site where an agency's worker does the job beats any other cue (6)
 _CITY_BEFORE = re.compile(r"((?:[A-Z][\w'.\-]*|de|la|du|sur)(?:\s+(?:[A-Z][\w'.\-]*|de|la|du|sur))*)\s*,?\s*$")
 MAX_SIGNATURE_SKIP = 2  # company lines tolerated between the valediction and the name
 _PER = re.compile(r"^(?:per|by)\s*:?\s+", re.I)
@@ -185,10 +186,34 @@ def _province_in(text: str) -> bool:
 Place = tuple[dict[str, str | None], int, int, int]  # value, clean start, clean end, strength
 
 
-def _place_in(part: Part, s: int, e: int) -> Place | None:
+def _cued(part: Part, s: int, e: int) -> bool:
+    """A sentence about the place of work ("based in", "at our Spadina Avenue studio"), or a terms
+    row labelled so ("Work location | ...")."""
+    if _WORKSITE_CUE.search(part.text, s, e) or any(rx.search(part.text, s, e) for rx in regexes("site_cue")):
+        return True
+    cells = part.block.cells
+    return part.kind == "table_row" and len(cells) >= 2 and bool(_ROW_LABEL.match(cells[0]))
+
+
+def _in_name(text: str, ent_start: int, ent_end: int, name: str) -> bool:
+    """A city that is a word of the employer's name as written here ("Fraser Delta's office"):
+    the name holds the city together with the word just before or after it."""
+    if not name:
+        return False
+    before = re.search(r"(\S+)\s+$", text[:ent_start])
+    after = re.match(r"\s+([\w&'.\-]+)", text[ent_end:])
+    city = re.escape(text[ent_start:ent_end])
+    words = [rf"{re.escape(before.group(1))}\s+{city}" if before else None,
+             rf"{city}\s+{re.escape(after.group(1).split(chr(39))[0])}" if after else None]
+    return any(w and re.search(rf"(?<!\w){w}", name) for w in words)
+
+
+def _place_in(part: Part, s: int, e: int, employer_name: str = "") -> Place | None:
     """The strongest place in clean span [s, e) of ``part``: "city, province" (strength 2), a known
-    city alone (1), a province named in full alone (0); the first of the strongest."""
-    ents = [ent for ent in part.doc.ents if ent.start_char >= s and ent.end_char <= e]
+    city alone (1), a province named in full alone (0); the first of the strongest.  A city inside
+    the employer's name ("Fraser Delta Engineering") is no place."""
+    ents = [ent for ent in part.doc.ents if ent.start_char >= s and ent.end_char <= e
+            and not (ent.label_ == "CITY" and _in_name(part.text, ent.start_char, ent.end_char, employer_name))]
     lone_city = lone_province = None
     for k, ent in enumerate(ents):
         if ent.label_ == "PROVINCE":
@@ -219,24 +244,27 @@ def worksite(body: Body) -> Value | None:
     beats any other mention; within each, "city, province" beats a known city alone, which beats a
     province alone.  The addressee and signature are left out (the candidate's address is not it)."""
     best: tuple[int, Value] | None = None
+    name = employer(body)
+    employer_name = name.value if name else ""
     for part, s, e in sentences(body):
         if part.kind in {"letterhead", "addressee", "signature", "date"}:
             continue
-        found = _place_in(part, s, e)
+        found = _place_in(part, s, e, employer_name)
         # A rotation camp, field site or travel is where the work takes the worker, not where the
         # job is based ("based at our Vancouver office" beats "on rotation at the Stewart camp").
         away = bool(phrase_re("worksite_away").search(part.text, s, e))
-        cued = bool(_WORKSITE_CUE.search(part.text, s, e)) and not away
+        cued = _cued(part, s, e) and not away
+        client = any(rx.search(part.text, s, e) for rx in regexes("client_site")) and not away
         nxt = continuation(body, part, e) if cued and found is None else None
         if nxt is not None:  # "The position is located in" | "Saskatoon, Saskatchewan."
             part, s, e = nxt
-            found = _place_in(part, s, e)
+            found = _place_in(part, s, e, employer_name)
         if found:
-            rank = (6 if cued else 0) + found[3]
+            rank = (CLIENT_RANK if client else 6 if cued else 0) + found[3]
             if best is None or rank > best[0]:
                 best = (rank, Value(found[0], body.evidence(part, found[1], found[2])))
     for part in _letterhead(body):
-        found = _place_in(part, 0, len(part.text))
+        found = _place_in(part, 0, len(part.text), employer_name)
         if found and (best is None or 3 + found[3] > best[0]):
             best = (3 + found[3], Value(found[0], body.evidence(part, found[1], found[2])))
             break
