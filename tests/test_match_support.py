@@ -72,3 +72,23 @@ def test_disputed_positions_are_flagged_for_their_own_calibration() -> None:
     assert apart is not None and together is not None
     assert apart.noc_disputed and apart.noc_channel == scores.DISPUTED
     assert not together.noc_disputed and together.noc_channel == "noc"
+
+
+def test_the_professions_own_name_is_not_one_of_its_not_covered_titles() -> None:
+    # "physician" begins the not-covered "physician providing direct patient care" but is the
+    # profession's name: the matcher names it, and excluded-occupation judges the clinical work
+    m = match("Physician", ["Examine patients in the emergency department and order imaging",
+                            "Prescribe treatment and admit patients to hospital"])
+    assert m.title_cusma[0].id == "physician"
+    assert m.cusma[0].id == "physician"
+    lpn = match("Licensed Practical Nurse", ["Give medications to long-term care residents",
+                                             "Change dressings and record vital signs"])
+    assert _score(lpn, "registered_nurse") < acceptance()
+
+
+def test_when_the_duties_support_no_profession_the_title_orders_the_candidates() -> None:
+    m = match("Sales Engineer", ["Reach the annual order-intake target for compressors in the region",
+                                 "Call on plant managers and present the product range",
+                                 "Prepare quotations and negotiate discounts"])
+    assert m.cusma[0].id == "engineer"
+    assert m.cusma[0].score < acceptance()

@@ -118,12 +118,14 @@ def not_covered_likeness(idx: ProfessionIndex, title: str) -> np.ndarray:
     hotel"), but not one whose words merely occur in it ("Hotel Manager")."""
     parts = [p for p in dict.fromkeys(normalise(x, keep_level=True) for x in split_compound(title)) if p]
 
-    def like(part: str, entry: str) -> float:
-        if entry.startswith(part + " "):
+    def like(part: str, entry: str, names: tuple[str, ...]) -> float:
+        # "physician" begins "physician providing direct patient care" but is the profession's own name
+        if entry.startswith(part + " ") and part not in names:
             return CONTAINED
         return _likeness(part, entry)
 
-    return np.array([max((like(p, e) for p in parts for e in g), default=0.0) for g in idx.not_covered])
+    return np.array([max((like(p, e, names) for p in parts for e in g), default=0.0)
+                     for g, names in zip(idx.not_covered, idx.aliases, strict=True)])
 
 
 @functools.cache

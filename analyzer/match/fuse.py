@@ -14,6 +14,8 @@ import numpy as np
 from analyzer import corpora
 from analyzer.match import cusma
 
+TITLE_TIE_BREAK = 0.02  # too small to reorder candidates the duties tell apart
+
 
 @dataclass
 class Weights:
@@ -132,6 +134,8 @@ def cusma_fused(raw_title: np.ndarray | None, raw_duties: np.ndarray | None, w: 
     from_title = (1 - w.duties_cusma) * raw_title * gate
     # a not-covered title weighs against the profession even when the duties resemble it
     fused = np.clip(w.duties_cusma * raw_duties + from_title - push, 0.0, None)
+    # near-ties (every score near 0 when the duties support no profession) follow the title's reading
+    fused = fused + TITLE_TIE_BREAK * np.clip(raw_title - push, 0.0, None)
     lift = named_first(fused, raw_duties, named, push)
     fused, from_title = fused + lift, from_title + lift
     return fused, np.divide(from_title, fused, out=np.zeros_like(fused), where=fused > 0), bool(lift.any())
