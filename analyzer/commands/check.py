@@ -4,6 +4,7 @@ be read (or the command line is wrong), else 1 if any finding is at or above ``-
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import re
 import sys
@@ -155,14 +156,14 @@ def _run_to_dir(args: argparse.Namespace, paths: list[str], settings: batch.Sett
 
 
 def _run_to_stdout(args: argparse.Namespace, paths: list[str], settings: batch.Settings) -> list[dict[str, Any]]:
-    from analyzer.report import csv, html, json, text
-
     fmt = settings.formats[0]
     if fmt == "pdf":
         return [_pdf_to_stdout(paths[0], settings)]
-    colour = text.use_colour(sys.stdout)
-    streaming = {"jsonl": lambda r: json.render_line(r, settings.include_text),
-                 "text": (lambda r: text.summary_line(r, colour) + "\n") if len(paths) > 1 else None}
+    # Only the asked format's renderer is imported: start-up pays for nothing a run does not print.
+    renderer = importlib.import_module(f"analyzer.report.{'json' if fmt == 'jsonl' else fmt}")
+    colour = renderer.use_colour(sys.stdout) if fmt == "text" else False
+    streaming = {"jsonl": lambda r: renderer.render_line(r, settings.include_text),
+                 "text": (lambda r: renderer.summary_line(r, colour) + "\n") if len(paths) > 1 else None}
     render_one = streaming.get(fmt)
 
     def emit(report: dict[str, Any]) -> None:
@@ -173,15 +174,13 @@ def _run_to_stdout(args: argparse.Namespace, paths: list[str], settings: batch.S
     result = batch.run(paths, settings, workers=args.workers, progress=_progress(args), on_ready=emit)
     reports = result.reports
     if fmt == "text" and len(paths) == 1:
-        sys.stdout.write(text.render(reports[0], colour))
+        sys.stdout.write(renderer.render(reports[0], colour))
     elif fmt == "text":
-        sys.stdout.write(text.render_batch(reports, colour).splitlines(keepends=True)[-1])
+        sys.stdout.write(renderer.render_batch(reports, colour).splitlines(keepends=True)[-1])
     elif fmt == "json":
-        sys.stdout.write(json.render(reports, settings.include_text))
-    elif fmt == "csv":
-        sys.stdout.write(csv.render(reports))
-    elif fmt == "html":
-        sys.stdout.write(html.render(reports[0]))
+        sys.stdout.write(renderer.render(reports, settings.include_text))
+    elif fmt in ("csv", "html"):
+        sys.stdout.write(renderer.render(reports if fmt == "csv" else reports[0]))
     return reports
 
 
