@@ -100,9 +100,25 @@ def _numbered_heading(part: Part) -> bool:
 
 def _term_item(part: Part) -> bool:
     """"Term: 18 months", or an unlabelled item that reads as terms and opens with no duty verb
-    ("$112k a year, paid biweekly", "40 hours per week")."""
-    text = part.text[strip_marker(part):]
-    return is_term_item(text) or (not opens_with_duty_verb(text) and is_terms(text))
+    ("$112k a year, paid biweekly", "40 hours per week"); an item that opens like an imperative
+    ("Achieve an annual sales quota of $4.2 million") is a duty however many dollars it names."""
+    if part.kind == "table_row":
+        cells = [c for c in part.block.cells if c.strip()]
+        if any("%" in c and SHARE_CELL.match(c) for c in cells):
+            return False  # a row with a share of time is a duty row
+        text = max(cells, key=len) if len(cells) > 1 else part.text
+    else:
+        text = part.text[strip_marker(part):]
+    return is_term_item(text) or (not opens_with_duty_verb(text) and not _imperative(text) and is_terms(text))
+
+
+_IMPERATIVE = re.compile(r"^\s*[A-Z][a-z]{2,}\s+(?:a|an|the|our|new|each|every|existing|key|assigned)\s")
+
+
+def _imperative(text: str) -> bool:
+    """"Grow the ...", "Achieve an ...": a capitalised word and then an article or determiner, the
+    way a duty opens; terms open with a noun ("Salary of ...", "Annual salary ...")."""
+    return bool(_IMPERATIVE.match(text))
 
 
 def _family(marker: str | None) -> str:
@@ -195,6 +211,8 @@ def find_duties(body: Body) -> tuple[Duty, ...]:
         elif p.kind in {"paragraph", "other"} and not seen_items:
             if not seen_prose and p.text.rstrip().endswith(":"):
                 continue  # "As a Data Analyst, you will:" announces the list that follows
+            if not duties and _introduces_items(body, p):
+                continue  # "The table below sets out your areas of responsibility."
             prose = prose_duties(body, p, first=not seen_prose)
             if not prose:
                 break
@@ -240,6 +258,13 @@ def _paragraph_of(body: Body, run: list[Part]) -> Part:
     block = Block(kind="paragraph", text=cleaned.text, start=first.start, end=last.end, page=first.page,
                   lines=lines)
     return Part(run[0].index, block, cleaned, get_nlp()(cleaned.text))
+
+
+def _introduces_items(body: Body, part: Part) -> bool:
+    """A paragraph right before a list or table that does not itself open like a duty: it
+    introduces the items ("The table below sets out ... and how your time is divided")."""
+    nxt = body.parts[part.index + 1] if part.index + 1 < len(body.parts) else None
+    return nxt is not None and nxt.kind in ITEM_KINDS and not opens_with_duty_verb(part.text)
 
 
 def _is_share_row(part: Part) -> bool:
