@@ -87,12 +87,29 @@ def _pct(xs: list[bool]) -> str:
     return f"{100 * sum(xs) / len(xs):.1f}% ({sum(xs)}/{len(xs)})" if xs else "n/a"
 
 
+def wilson(k: float, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson interval of a proportion k/n: how far a small bin's accuracy can be from its truth."""
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
 def reliability_table(scores: list[float], correct: list[bool], label: str) -> list[str]:
+    """Per score bin: mean score vs observed accuracy, its 95% interval, and whether the bin is
+    within 10 points; a bin too small to tell (the mean score inside the interval but more than
+    10 points from the observed rate) says so instead of passing or failing."""
     from analyzer.match.calibrate import reliability
 
-    lines = [f"| {label} score bin | n | mean score | observed accuracy |", "|---|---|---|---|"]
+    lines = [f"| {label} score bin | n | mean score | observed accuracy | 95% interval | within 10 points |",
+             "|---|---|---|---|---|---|"]
     for name, n, mean, acc in reliability(np.array(scores), np.array(correct, dtype=float)):
-        lines.append(f"| {name} | {n} | {mean:.2f} | {acc:.2f} |")
+        lo, hi = wilson(acc * n, n)
+        verdict = "yes" if abs(mean - acc) <= 0.10 else ("too few to tell" if lo <= mean <= hi else "**no**")
+        lines.append(f"| {name} | {n} | {mean:.2f} | {acc:.2f} | {lo:.2f}-{hi:.2f} | {verdict} |")
+    s, c = np.array(scores), np.array(correct, dtype=float)
+    lines.append(f"| all (expected calibration error) | {len(s)} | {s.mean():.2f} | {c.mean():.2f} | | "
+                 f"ECE {sum(n * abs(m - a) for _, n, m, a in reliability(s, c)) / len(s):.3f} |")
     return lines
 
 
