@@ -23,12 +23,17 @@ _LABEL = re.compile(r"^\s*(?:[\u2022\u25aa*\-\u2013\u2014]\s*|\(?[a-z0-9]{1,2}[.
                     r"(?P<label>[A-Z][A-Za-z'/& ]{1,40}):\s*")
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 # "on your holding a ...", "your registration ...": who holds it is not part of the credential
-_HOLDER = re.compile(r"(?:(?:on|upon)\s+)?(?:your|you)\s+(?:(?:holding|having|obtaining|maintaining|being)\s+)?", re.I)
+_HOLDER = re.compile(r"(?:that\s+)?(?:(?:on|upon)\s+)?(?:your|you)\s+(?:(?:holding|having|obtaining|maintaining|being|"
+                     r"hold|have|possess|already\s+hold|already\s+have)\s+)?", re.I)
+# "As a condition of this offer, a Master's degree ...": an opening phrase before the credential
+_PREAMBLE = re.compile(r"(?:as|for|in|to|under|before|prior|at|by|upon|on)\b[^,]{0,60},\s+", re.I)
+_BULLET = re.compile(r"[\u2022\u25aa*\-\u2013\u2014]\s+")
 _REQUIRING = re.compile(r"requir|minimum|must|need|mandatory|essential|condition|expected", re.I)
 _LABEL_WORDS = {"education": re.compile(r"education|qualification|academic|credential", re.I),
                 "licence": re.compile(r"licen[cs]|registration|certification|designation|professional", re.I)}
 # "(you already have it)": an aside to the reader after the credential, not part of it
 _ASIDE = re.compile(r"\s*\([^()]*\b(?:you|your|we|us)\b[^()]*\)\s*$", re.I)
+_ASIDE_OPEN = re.compile(r"\s*\((?=[^()]*\b(?:you|your|we|we'll|us|our)\b)", re.I)
 _NOT_REQUIREMENT = re.compile(r"work\s+permit|driver'?s\s+licen[cs]e", re.I)
 # A licence clause opens at these words ("... and registration with ...", "register with ... as ..."),
 # so the value starts there rather than at the sentence's requiring verb.
@@ -51,6 +56,9 @@ def _value_span(part: Part, s: int, e: int, kind: str, m: re.Match[str]) -> tupl
         start = m.start()
     while start < len(text) and text[start] == " ":
         start += 1
+    for lead in (_BULLET, _PREAMBLE):
+        skip = lead.match(text, start)
+        start = skip.end() if skip and skip.end() <= m.start() else start
     holder = _HOLDER.match(text, start)
     start = holder.end() if holder else start
     end = len(text.rstrip().rstrip("."))
@@ -82,11 +90,20 @@ def _requirement(text: str, kind: str) -> bool:
     return bool(_REQUIRING.search(text))
 
 
+HEADING_REACH = 8  # blocks back from a bare line to the heading of its section
+
+
 def _under_heading(body: Body, part: Part, kind: str) -> bool:
-    """A bare line right under an "Education" / "Licensing" heading states that requirement."""
+    """A bare line right under an "Education" / "Licensing" heading states that requirement, and
+    so does a line anywhere in a section headed as requirements ("What we need from you")."""
     prev = body.parts[part.index - 1] if part.index > 0 else None
-    return (prev is not None and prev.kind == "heading" and len(prev.text.split()) <= 4
-            and bool(_LABEL_WORDS[kind].search(prev.text)))
+    if (prev is not None and prev.kind == "heading" and len(prev.text.split()) <= 4
+            and bool(_LABEL_WORDS[kind].search(prev.text))):
+        return True
+    for p in reversed(body.parts[max(0, part.index - HEADING_REACH):part.index]):
+        if p.kind == "heading":
+            return len(p.text.split()) <= 8 and bool(phrase_re("requirement_heading").search(p.text))
+    return False
 
 
 def _from_row(body: Body, part: Part, kind: str) -> Value | None:
@@ -143,6 +160,8 @@ def _find(body: Body, kind: str, other: str) -> Value | None:
             a += lead.end() if lead else 0
         aside = _ASIDE.search(part.text, a, b)
         b = aside.start() if aside and aside.end() == b else b
+        opened = _ASIDE_OPEN.search(part.text, a, b)  # "(we'll ask for a copy" cut short by a tail
+        b = opened.start() if opened else b
         b = a + len(part.text[a:b].rstrip(" ,;:"))
         if b <= a:
             continue
