@@ -245,7 +245,7 @@ def test_title_duties_conflict_silences_profession_requirements() -> None:
     no architect licence warning or rename advice on top."""
     ex = Example(title="Solutions Architect", duties=GOOD, fields={**FIELDS, "education": "Bachelor's degree in "
                  "Computer Science"}, cusma=(("architect", 0.3),), title_cusma=(("architect", 0.8),),
-                 duties_cusma=(("computer_systems_analyst", 0.42),), noc=(("21200", 0.2),),
+                 duties_cusma=(("computer_systems_analyst", 0.62),), noc=(("21200", 0.2),),
                  title_noc=(("21200", 0.41),), duties_noc=(("21223", 0.2), ("21221", 0.1)))
     got = names(ex)
     assert "occupation-mismatch" in got

@@ -4,6 +4,7 @@ saved with the models; the defaults here are the values the build starts from.""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from dataclasses import dataclass
@@ -58,6 +59,12 @@ def support_level(codes: tuple[str, ...], p_duties: np.ndarray | None, raw_dutie
     t = _thresholds()
     return (float(raw_duties.max(initial=0.0)) < t["support_duties_max_profession"]
             and float(p_duties[_below_professional(codes)].sum()) >= t["support_duties_mass"])
+
+
+def disputed_weights(w: Weights) -> Weights:
+    """The weights for a position whose title and duties point to different minor groups: the
+    title's NOC share drops to ``thresholds.json: disputed_title_share``."""
+    return dataclasses.replace(w, title=float(_thresholds()["disputed_title_share"]))
 
 
 def noc_mix(p_title: np.ndarray | None, p_duties: np.ndarray | None, p_context: np.ndarray | None,

@@ -58,7 +58,9 @@ def gather(b: Bundle, title_text: str | None, duty_texts: Sequence[str],
     p_t = title.proba(b.title, title_text or "") if has_title else None
     p_d = duties.proba(b.duties, lines) if lines else None
     p_c = duties.proba(b.duties, [context]) if context and context.strip() else None
-    p, share = fuse.noc_mix(p_t, p_d, p_c, w)
+    apart = p_t is not None and p_d is not None and disputed(b.codes, p_t, p_d)
+    # when title and duties point apart the duties lead: IRCC classifies a position by its duties
+    p, share = fuse.noc_mix(p_t, p_d, p_c, fuse.disputed_weights(w) if apart else w)
     r_t = fuse.cusma_title(idx, p_t, title_text or "", w) if p_t is not None else None
     r_d = fuse.cusma_duties(idx, p_d, " ".join(lines), w) if p_d is not None else None
     push = fuse.not_covered_push(idx, title_text, w) if has_title and title_text else 0.0
@@ -71,8 +73,7 @@ def gather(b: Bundle, title_text: str | None, duty_texts: Sequence[str],
     names = cusma.named(idx, title_text) if has_title and title_text else None
     support = fuse.support_level(b.codes, p_d, r_d)
     r, c_share, lifted = fuse.cusma_fused(r_t, r_d, w, push, names, support)
-    return RawScores(p, share, r, c_share, p_t, p_d, r_t, r_d, lifted,
-                     p_t is not None and p_d is not None and disputed(b.codes, p_t, p_d))
+    return RawScores(p, share, r, c_share, p_t, p_d, r_t, r_d, lifted, apart)
 
 
 def disputed(codes: tuple[str, ...], p_title: np.ndarray, p_duties: np.ndarray) -> bool:
