@@ -92,3 +92,12 @@ def test_when_the_duties_support_no_profession_the_title_orders_the_candidates()
                                  "Prepare quotations and negotiate discounts"])
     assert m.cusma[0].id == "engineer"
     assert m.cusma[0].score < acceptance()
+
+
+def test_a_disputed_position_is_coded_by_its_duties() -> None:
+    m = match("Hotel Manager", ["Cook and plate dishes on the grill station",
+                                "Prepare sauces, stocks and soups",
+                                "Clean the kitchen equipment and the walk-in cooler"])
+    assert m.agreement is False
+    assert m.title_noc[0].code == "60031"  # the title's own reading stays visible
+    assert m.noc[0].code == m.duties_noc[0].code == "63200"  # cooks: what the duties describe
