@@ -171,9 +171,9 @@ class Duty:
 
 
 FIELD_NAMES: tuple[str, ...] = (
-    "employer", "employer_address", "worksite", "start_date", "end_date", "term_months",
-    "permanent", "hours_per_week", "wage", "education", "licence", "portal_offer_number",
-    "signatory",
+    "employer", "employer_business", "employer_address", "worksite", "start_date", "end_date",
+    "term_months", "permanent", "hours_per_week", "wage", "education", "licence",
+    "portal_offer_number", "signatory",
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from analyzer.extract import parties, requirements, terms
+from analyzer.extract import business, parties, requirements, terms
 from analyzer.extract.body import Body, read_body
 from analyzer.extract.duties import find_duties
 from analyzer.extract.duty_cues import duty_verbs
@@ -43,8 +43,10 @@ def _fields(body: Body) -> dict[str, Value | None]:
     start, end = terms.start_end(body)
     term = terms.term_months(body, start, end)
     hours = terms.hours_per_week(body)
+    employer = parties.employer(body)
     fields: dict[str, Value | None] = {
-        "employer": parties.employer(body),
+        "employer": employer,
+        "employer_business": business.employer_business(body, employer.value if employer else None),
         "employer_address": parties.employer_address(body),
         "worksite": parties.worksite(body),
         "start_date": start,

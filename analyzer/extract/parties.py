@@ -1,6 +1,7 @@
 """Who and where: employer name and address, worksite, the signatory.
 
-Employer: a letterhead line that is a name (no digits, web or phone; a running "Confidential -"
+Employer: the company the opening paragraphs name as owner or operator behind a letterhead brand
+("X Ltd., which owns and operates the hotel"); else a letterhead line that is a name (no digits, web or phone; a running "Confidential -"
 header skipped), preferring the one the signature block repeats; else the signature block's
 company line; else a prose cue ("X is pleased to offer", "On behalf of X,").
 Address: the letterhead's street piece and the city/postal-code piece after it, joined by ", ".
@@ -62,8 +63,28 @@ def _furniture_texts(body: Body) -> set[str]:
     return {clean(b.text).text.lower() for b in body.layout.furniture}
 
 
+OPERATOR_PARAGRAPHS = 3  # the opening paragraphs that may name the operating company
+
+
+def _operator(body: Body) -> Value | None:
+    """"Glacier Holdings Ltd., which owns and operates Aurora Lodge, is pleased to offer ...": the
+    company the opening paragraphs name as owner, operator or employer behind a letterhead brand."""
+    paras = [p for p in body.parts if p.kind in {"paragraph", "other"}][:OPERATOR_PARAGRAPHS]
+    for part in paras:
+        for pattern in regexes("operator_cue"):
+            m = pattern.search(part.text)
+            if m:
+                name = m.group("name").strip(" ,")
+                return Value(name, body.evidence(part, m.start("name"), m.start("name") + len(name)))
+    return None
+
+
 def employer(body: Body) -> Value | None:
-    """The letterhead name (the one the signature block repeats, when several lines qualify)."""
+    """The company the opening names as owner/operator/employer behind a brand; else the letterhead
+    name (the one the signature block repeats, when several lines qualify)."""
+    operator = _operator(body)
+    if operator is not None:
+        return operator
     running = _furniture_texts(body)
     names: list[Value] = []
     for line in _lines(body, _letterhead(body)):

@@ -135,6 +135,20 @@ def _permanent(permanent: bool, terms: dict[str, Any]) -> bool | None:
     return False if terms.get("term_months") or terms.get("end_date") else None
 
 
+BACKGROUND_LAYOUTS = ("pagebreak", "signed-page3")  # the layouts whose opening says what the employer does
+
+
+def employer_business(s: dict[str, Any]) -> str | None:
+    """The background sentence's clause (``text.background``) as a reader extracts it: the employer
+    (or "Our company") is its business, based in its city; None where the letter has no background."""
+    if s["layout"] not in BACKGROUND_LAYOUTS or s.get("language", "en") != "en":
+        return None
+    emp = s["employer"]
+    name = "our company" if "employer" in s["omit"] else emp["name"]
+    return (f"{name[:1].upper()}{name[1:]} is {emp.get('business', 'a Canadian company')} based in "
+            f"{emp.get('city', 'Canada')}")
+
+
 def expected(spec: dict[str, Any]) -> dict[str, Any]:
     """What a perfect reader extracts from the rendered letter (noise removed, spec wording kept).
 
@@ -148,6 +162,7 @@ def expected(spec: dict[str, Any]) -> dict[str, Any]:
     site = terms.get("worksite") or {"city": emp.get("city"), "province": emp.get("province")}
     fields: dict[str, Any] = {
         "employer": None if "employer" in omit else emp["name"],
+        "employer_business": employer_business(s),
         "employer_address": employer_address(emp) or None,
         "worksite": None if "worksite" in omit else {"city": site.get("city"),
                                                      "province": site.get("province")},
