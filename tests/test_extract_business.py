@@ -102,3 +102,24 @@ def test_the_generator_expects_the_background_sentence_where_it_prints_one() -> 
     assert expected(spec)["fields"]["employer_business"] == ("Tern Analytics Inc. is a fisheries data consultancy "
                                                              "based in Halifax")
     assert expected({**spec, "layout": "bullets"})["fields"]["employer_business"] is None
+
+
+def test_the_operating_company_behind_a_letterhead_brand_is_the_employer() -> None:
+    ex = extract(layout(
+        ("letterhead", "Harbourfront Suites\n15 Water Street, Saint John, NB E2L 1A1"),
+        ("paragraph", "Tidewater Hospitality Group Inc., which owns and operates Harbourfront Suites, is pleased "
+                      "to offer you the position of Hotel Manager."),
+    ))
+    assert ex.field("employer") == "Tidewater Hospitality Group Inc."
+    assert ex.fields["employer"].evidence.text == "Tidewater Hospitality Group Inc."
+    assert ex.field("employer_business") == ("Tidewater Hospitality Group Inc., which owns and operates "
+                                             "Harbourfront Suites")
+
+
+def test_the_letterhead_name_stays_without_owner_or_operator_wording() -> None:
+    ex = extract(layout(
+        ("letterhead", "Harbourfront Suites Ltd.\n15 Water Street, Saint John, NB E2L 1A1"),
+        ("paragraph", "We are pleased to offer you the position of Hotel Manager. You will work with Bayline "
+                      "Transit Corp. on guest shuttles."),
+    ))
+    assert ex.field("employer") == "Harbourfront Suites Ltd."
