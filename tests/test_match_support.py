@@ -101,3 +101,18 @@ def test_a_disputed_position_is_coded_by_its_duties() -> None:
     assert m.agreement is False
     assert m.title_noc[0].code == "60031"  # the title's own reading stays visible
     assert m.noc[0].code == m.duties_noc[0].code == "63200"  # cooks: what the duties describe
+
+
+def test_a_role_in_a_coordination_or_reported_to_is_not_the_position() -> None:
+    m = match("Therapy Assistant", ["Run the mobility exercises set by the occupational therapist and physiotherapist",
+                                    "Walk patients to the gym and help with transfers",
+                                    "Report each patient's progress to the physiotherapists"])
+    assert _score(m, "physiotherapist") < acceptance()
+    assert _score(m, "occupational_therapist") < acceptance()
+
+
+def test_another_health_professions_words_do_not_make_a_psychologist() -> None:
+    m = match("Audiologist", ["Assess hearing loss in children and adults",
+                              "Fit hearing aids and develop therapy plans",
+                              "Write assessment reports for referring physicians"])
+    assert _score(m, "psychologist") < acceptance()
