@@ -66,7 +66,9 @@ def _run_stages(
     layout = segment.segment(document)
     extraction = extract.extract(layout)
     title = extraction.title.value if extraction.title else None
-    matches = match.match(title, [duty.text for duty in extraction.duties])
+    # what the employer does helps most when the title is vague ("Associate", "Specialist")
+    business = extraction.field("employer_business")
+    matches = match.match(title, [duty.text for duty in extraction.duties], context=business)
     ctx = CheckContext(document=document, layout=layout, extraction=extraction, matches=matches,
                        program=program, citizenship=citizenship)
     findings = checks.run(ctx, config)
