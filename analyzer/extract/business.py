@@ -39,6 +39,8 @@ def _subjects(employer: str | None) -> re.Pattern[str]:
         words = _SUFFIX.sub("", employer).split()
         names += [employer] + [" ".join(words[:k]) for k in range(len(words), 0, -1)
                                if k > 1 or (len(words[0]) >= 4 and words[0][:1].isupper() and words[0] != "The")]
+        if len(words) > 1:  # "The Council is a provincial Crown agency ..." for ... Research Council
+            names.append(f"the {words[-1]}")
     alt = [r"\s+".join(re.escape(w) for w in n.split()) for n in names if n]
     alt += [r"\s+".join(re.escape(w) for w in p.split()) for p in phrases("business_subject")]
     return re.compile(rf"(?:{'|'.join(alt)})(?![\w-])", re.I)

@@ -154,6 +154,8 @@ def _segments(body: Body, parts: list[Part]) -> list[tuple[str, int, int]]:
     return out
 
 
+# "Innovation Place, 15 Research Drive, Saskatoon, SK S7N 3R3": a building's name before the street
+_BUILDING_FIRST = re.compile(r"^[A-Z][\w'.\- ]{2,40},\s*\d+[A-Za-z]?(?:-\d+)?\s+[A-Z].*\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b")
 _NAME_STREET = re.compile(r"^(?P<name>\D+?)\s+(?=\d+[A-Za-z]?\s+[A-Z])")
 
 
@@ -169,7 +171,7 @@ def employer_address(body: Body) -> Value | None:
     """Street piece plus the city/province/postal-code piece after it, joined with ", "."""
     segs = _segments(body, _letterhead(body))
     for k, (text, start, end) in enumerate(segs):
-        if not _STREET.match(text):
+        if not (_STREET.match(text) or _BUILDING_FIRST.match(text)):
             continue
         group = [(text, start, end)]
         for nxt in segs[k + 1:k + 3]:
@@ -284,11 +286,10 @@ def worksite(body: Body) -> Value | None:
             rank = (CLIENT_RANK if client else 6 if cued else 0) + found[3]
             if best is None or rank > best[0]:
                 best = (rank, Value(found[0], body.evidence(part, found[1], found[2])))
-    for part in _letterhead(body):
+    for part in _letterhead(body):  # every letterhead line: a tagline naming a province comes before the address
         found = _place_in(part, 0, len(part.text), employer_name)
         if found and (best is None or 3 + found[3] > best[0]):
             best = (3 + found[3], Value(found[0], body.evidence(part, found[1], found[2])))
-            break
     return best[1] if best else None
 
 

@@ -140,7 +140,7 @@ def _find(body: Body, kind: str, other: str) -> Value | None:
         m = mine.search(text)
         if m and label and m.start() < label.end():  # "Licence: member of ...": the keyword in the value
             m = mine.search(text, label.end()) or m
-        if not m or _NOT_REQUIREMENT.search(text):
+        if not m or _unrelated(text, m):
             continue
         if not (_requirement(text, kind) or _under_heading(body, part, kind)):
             continue
@@ -167,6 +167,17 @@ def _find(body: Body, kind: str, other: str) -> Value | None:
             continue
         return Value(part.text[a:b], body.evidence(part, a, b))
     return None
+
+
+def _unrelated(text: str, m: re.Match[str]) -> bool:
+    """The keyword is part of a work permit or driver's licence ("a valid driver's licence"), or a
+    licence keyword shares its sentence with a work permit; a degree beside a work permit ("your
+    holding a PhD ..., and on your obtaining a work permit") is still the education requirement."""
+    found = list(_NOT_REQUIREMENT.finditer(text))
+    if any(n.start() <= m.start() < n.end() + 2 for n in found):
+        return True
+    return bool(found) and phrase_re("licence").fullmatch(m.group()) is not None and \
+        phrase_re("education").search(text) is None
 
 
 def _licence_clause(text: str, edu: re.Match[str], lic: re.Match[str]) -> re.Match[str] | None:
