@@ -601,6 +601,9 @@ def _signature_indexes(drafts: list[Draft], front: int, st: Stats) -> set[int]:
     return out
 
 
+CONTACT = re.compile(r"\bwww\.|https?://|\b[\w-]+\.[a-z]{2,6}(?=$|[\s|/,;])|\b(?:tel|phone|fax)\b", re.I)
+
+
 def classify(drafts: list[Draft], st: Stats) -> None:
     front = _front_end(drafts)
     date_at = next((i for i in range(front) if is_date_line(drafts[i].lines[0].text.strip())), None)
@@ -616,6 +619,9 @@ def classify(drafts: list[Draft], st: Stats) -> None:
             d.kind = "heading"
         elif (date_at is not None and i < date_at) or (date_at is None and i == 0 and first.page == 1):
             d.kind = "letterhead"
+        elif date_at is None and drafts[i - 1].kind == "letterhead" and first.gap_before < BLANK \
+                and CONTACT.search(first.text):
+            d.kind = "letterhead"  # no date line: the company's web/phone/address line right under its name
         else:
             d.kind = "addressee"
     signed = _signature_indexes(drafts, front, st)

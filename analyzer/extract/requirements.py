@@ -101,9 +101,15 @@ def _under_heading(body: Body, part: Part, kind: str) -> bool:
             and bool(_LABEL_WORDS[kind].search(prev.text))):
         return True
     for p in reversed(body.parts[max(0, part.index - HEADING_REACH):part.index]):
-        if p.kind == "heading":
+        if p.kind == "heading" or _bare_title(p):
             return len(p.text.split()) <= 8 and bool(phrase_re("requirement_heading").search(p.text))
     return False
+
+
+def _bare_title(part: Part) -> bool:
+    """A plain-text heading read as a paragraph: a few words with no closing punctuation."""
+    text = part.text.strip()
+    return part.kind in {"paragraph", "other"} and len(text.split()) <= 8 and not text.endswith((".", ",", ";"))
 
 
 def _from_row(body: Body, part: Part, kind: str) -> Value | None:
