@@ -88,3 +88,13 @@ def test_a_capitalised_subject_alone_is_still_the_title(tmp_path: Path) -> None:
 def test_a_territory_after_the_comma_is_not_part_of_the_title(blocks: tuple, title: str) -> None:
     ex = extract(layout(*blocks))
     assert ex.title is not None and ex.title.value == title
+
+
+@pytest.mark.parametrize(("blocks", "title"), [
+    ((("paragraph", "Position: Data Analyst, Pricing Department"),), "Data Analyst"),
+    ((("paragraph", "We are pleased to offer you the position of Data Analyst, Pricing Division, reporting to "
+                    "the Director."),), "Data Analyst"),
+])
+def test_a_department_after_the_comma_is_not_part_of_the_title(blocks: tuple, title: str) -> None:
+    ex = extract(layout(*blocks))
+    assert ex.title is not None and ex.title.value == title

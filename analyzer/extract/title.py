@@ -420,7 +420,7 @@ def _as_body_writes(body: Body, cands: list[Candidate]) -> list[Candidate]:
 
 def _without_region(c: Candidate) -> Candidate:
     """"Position: Sales Engineer, Western Canada" -> "Sales Engineer": a labelled title followed
-    by a comma and a territory (never a "Manager, Quality Assurance" function)."""
+    by a comma and a territory or a department (never a "Manager, Quality Assurance" function)."""
     head, comma, tail = c.text.partition(",")
     if c.source != "label" or not comma or not _names_region(tail) or not looks_like_occupation(head):
         return c
@@ -481,10 +481,14 @@ def _region_words() -> frozenset[str]:
 
 
 def _names_region(text: str) -> bool:
-    """"Western Canada", "Central Region", "Ontario": a territory, not part of a title."""
+    """"Western Canada", "Central Region", "Ontario", "Pricing Department": a territory or an
+    organisational unit, not part of a title (a function, "Quality Assurance", is)."""
     low = " ".join(w.strip(".,/()").lower() for w in text.split())
-    return any(w in _region_words() | _place_words() for w in low.split()) or \
+    return any(w in _region_words() | _place_words() | _ORG_UNITS for w in low.split()) or \
         any(r in low for r in _region_words() if " " in r)
+
+
+_ORG_UNITS = frozenset({"department", "dept", "division", "branch", "unit", "ward"})
 
 
 def _before_unit(text: str, s: int, e: int) -> int:
