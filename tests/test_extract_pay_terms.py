@@ -100,6 +100,7 @@ def test_dash_list_salary_with_allowance_in_the_same_item() -> None:
      "continue until it is terminated by either party"),
     ("This is a regular, ongoing role in our Winnipeg office.", "ongoing role"),
     ("The appointment has no fixed end date.", "no fixed end date"),
+    ("This position is ongoing and full-time.", "position is ongoing"),
     ("Your employment with us will continue indefinitely.", "employment with us will continue indefinitely"),
     ("You are hired under the Temporary Foreign Worker Program into an ongoing position.", "ongoing position"),
 ])
@@ -122,3 +123,10 @@ def test_a_fixed_term_outweighs_open_ended_wording() -> None:
                                       "and it will otherwise continue until ended by you or by the Company.")))
     assert ex.field("permanent") is False
     assert ex.field("term_months") == 24
+
+
+def test_feedback_on_an_ongoing_basis_is_not_permanence() -> None:
+    assert extract(layout(("paragraph", "Your manager will give you feedback on an ongoing basis."))).field(
+        "permanent") is None
+    ex = extract(layout(("paragraph", "You will be employed on an ongoing basis from your start date.")))
+    assert ex.field("permanent") is True
