@@ -95,3 +95,17 @@ def test_a_terms_list_after_the_duties_still_ends_them() -> None:
         ("list_item", "- Annual vacation of three weeks", "-"),
     ))
     assert [d.text for d in ex.duties] == ["Review shop drawings", "Inspect connections on site"]
+
+
+def test_an_intro_before_a_header_row_read_as_a_heading_is_not_a_duty() -> None:
+    ex = extract(layout(
+        ("heading", "Duties"),
+        ("paragraph", "Your work is divided among the areas shown in the table that follows."),
+        ("heading", "Area | Duties | % of time"),
+        ("table_row", "Design | Design drainage works for subdivisions | 60%", None,
+         ("Design", "Design drainage works for subdivisions", "60%")),
+        ("table_row", "Review | Review consultant submissions | 40%", None,
+         ("Review", "Review consultant submissions", "40%")),
+    ))
+    assert [(d.text, d.share) for d in ex.duties] == [
+        ("Design drainage works for subdivisions", 60.0), ("Review consultant submissions", 40.0)]

@@ -263,8 +263,10 @@ def _paragraph_of(body: Body, run: list[Part]) -> Part:
 def _introduces_items(body: Body, part: Part) -> bool:
     """A paragraph right before a list or table that does not itself open like a duty: it
     introduces the items ("The table below sets out ... and how your time is divided")."""
-    nxt = body.parts[part.index + 1] if part.index + 1 < len(body.parts) else None
-    return nxt is not None and nxt.kind in ITEM_KINDS and not opens_with_duty_verb(part.text)
+    after = list(body.parts[part.index + 1:part.index + 3])
+    if after and after[0].kind in {"heading", "paragraph"} and is_header_row(after[0].text):
+        after = after[1:]  # the table's bold header row, read as a heading
+    return bool(after) and after[0].kind in ITEM_KINDS and not opens_with_duty_verb(part.text)
 
 
 def _is_share_row(part: Part) -> bool:
