@@ -89,6 +89,8 @@ def test_other_ways_of_saying_it(text: str, business: str) -> None:
     "We are pleased to offer you the position of Deck Officer.",
     "The Company will provide safety boots and a survival suit.",
     "This is a temporary position of twelve months.",
+    "Bayline Transit Corp. offers you the position of Deck Officer on the terms below.",
+    "We provide you with a parking space at the terminal.",
 ])
 def test_sentences_that_do_not_say_what_the_employer_does(text: str) -> None:
     ex = extract(layout(("letterhead", "Bayline Transit Corp."), ("paragraph", text)))

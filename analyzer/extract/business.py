@@ -23,6 +23,8 @@ MAX_CHARS = 300  # a longer sentence is cut at its first ";" or clause break
 MIN_TAGLINE_WORDS = 3
 _IS = re.compile(r"\s+(?:is|are)\s+(?:a|an|one\s+of|the|Canada's|among|North\s+America's)\b", re.I)
 _APPOSITIVE = re.compile(r"\s*,\s*(?P<clause>(?:which|who|that)\s+[^,;]{3,160}|(?:a|an|the)\s+[^,;]{3,120}),")
+# "X offers you the position ...", "We provide you with ...": the offer to the reader, not the business
+_TO_READER = re.compile(r"\s+(?:to\s+)?(?:you|your|this|these|the\s+(?:position|role|following|terms))\b", re.I)
 _LEAD = re.compile(r"(?:(?:Founded|Established|Incorporated|Headquartered|Based)\b[^,]{0,60},\s+|"
                    r"(?:Since|For|Over|In)\s[^,]{0,50},\s+)?")
 # contact details, a street line ("12 Main St"), a postal code, a phone number: not a tagline
@@ -57,7 +59,8 @@ def _value_end(text: str, pos: int, end: int) -> int | None:
             return app.end("clause")
     at = app.end() if app else pos
     verb = re.match(r"\s+(?:also\s+)?", text[at:end])
-    if _IS.match(text, at, end) or (verb and phrase_re("business_verb").match(text, at + verb.end(), end)):
+    v = phrase_re("business_verb").match(text, at + verb.end(), end) if verb else None
+    if _IS.match(text, at, end) or (v and not _TO_READER.match(text, v.end(), end)):
         return end
     return None
 
