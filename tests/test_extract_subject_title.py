@@ -98,3 +98,22 @@ def test_a_territory_after_the_comma_is_not_part_of_the_title(blocks: tuple, tit
 def test_a_department_after_the_comma_is_not_part_of_the_title(blocks: tuple, title: str) -> None:
     ex = extract(layout(*blocks))
     assert ex.title is not None and ex.title.value == title
+
+
+@pytest.mark.parametrize("subject", [
+    "Re: Employment Offer \u2013 Term Position (12 months)",
+    "Re: Offer of Employment \u2013 24-Month Term",
+    "Re: Secondment Agreement",
+    "Re: Offer of Employment \u2013 CUSMA Professional",
+    "RE: TEMPORARY FULL-TIME APPOINTMENT",
+])
+def test_lengths_programs_and_arrangements_in_the_subject_are_not_titles(subject: str) -> None:
+    ex = extract(layout(("subject", subject),
+                        ("paragraph", "We are pleased to offer you the position of Hydrologist with us.")))
+    assert ex.title is not None and ex.title.value == "Hydrologist"
+
+
+def test_a_real_title_in_the_subject_still_wins() -> None:
+    ex = extract(layout(("subject", "Re: Job Offer - Senior Hydrologist"),
+                        ("paragraph", "We are pleased to offer you this position with us.")))
+    assert ex.title is not None and ex.title.value == "Senior Hydrologist"

@@ -253,8 +253,9 @@ def _doc_words() -> frozenset[str]:
 
 def _document_type(text: str) -> bool:
     """"Term Appointment", "Conditional Offer", "Letter of Offer": the kind of letter, not a job."""
-    words = [w.strip(_EDGE).lower() for w in re.split(r"[\s\u2013\u2014/-]+", text) if w.strip(_EDGE)]
-    return bool(words) and all(w in _doc_words() for w in words)
+    words = [w.strip(_EDGE).lower() for w in re.split(r"[\s\u2013\u2014/()-]+", text) if w.strip(_EDGE)]
+    # a number is a length or a date ("24-Month Term", "(12 months)"), never a job
+    return bool(words) and all(w in _doc_words() or any(ch.isdigit() for ch in w) for w in words)
 
 
 def _people(body: Body) -> set[str]:
