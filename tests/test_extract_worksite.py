@@ -110,3 +110,15 @@ def test_a_site_row_of_a_terms_table_names_the_worksite() -> None:
          ("Site", "Copperfield Mine, Timmins, Ontario", "2.1")),
     ))
     assert ex.field("worksite") == {"city": "Timmins", "province": "ON"}
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("We are headquartered in Toronto, and you will be based at our Ottawa office.", "Ottawa"),
+    ("You will join the surveying crew at the Moncton branch.", "Moncton"),
+    ("You will be placed with our client, Vireo Foods Ltd., and will work at its processing plant in Guelph, "
+     "Ontario.", "Guelph"),
+])
+def test_the_place_after_the_cue_is_the_worksite(text: str, city: str) -> None:
+    ex = extract(layout(("letterhead", "Acme Staffing Inc.\n100 Queen Street, Toronto, ON M5H 2N2"),
+                        ("paragraph", text)))
+    assert ex.field("worksite")["city"] == city

@@ -209,13 +209,15 @@ def _province_in(text: str) -> bool:
 Place = tuple[dict[str, str | None], int, int, int]  # value, clean start, clean end, strength
 
 
-def _cued(part: Part, s: int, e: int) -> bool:
-    """A sentence about the place of work ("based in", "at our Spadina Avenue studio"), or a terms
-    row labelled so ("Work location | ...")."""
-    if _WORKSITE_CUE.search(part.text, s, e) or any(rx.search(part.text, s, e) for rx in regexes("site_cue")):
-        return True
+def _cue_at(part: Part, s: int, e: int, kinds: tuple[str, ...] = ("site_cue",)) -> int | None:
+    """Where a sentence speaks of the place of work ("based in", "at our Spadina Avenue studio"),
+    or the row's start for a terms row labelled so ("Work location | ..."); None when it does not."""
+    found = [m.start() for m in [_WORKSITE_CUE.search(part.text, s, e)] if m and "site_cue" in kinds]
+    found += [m.start() for k in kinds for rx in regexes(k) for m in [rx.search(part.text, s, e)] if m]
     cells = part.block.cells
-    return part.kind == "table_row" and len(cells) >= 2 and bool(_ROW_LABEL.match(cells[0]))
+    if "site_cue" in kinds and part.kind == "table_row" and len(cells) >= 2 and _ROW_LABEL.match(cells[0]):
+        found.append(s)
+    return min(found) if found else None
 
 
 def _in_name(text: str, ent_start: int, ent_end: int, name: str) -> bool:
@@ -272,12 +274,15 @@ def worksite(body: Body) -> Value | None:
     for part, s, e in sentences(body):
         if part.kind in {"letterhead", "addressee", "signature", "date"}:
             continue
-        found = _place_in(part, s, e, employer_name)
         # A rotation camp, field site or travel is where the work takes the worker, not where the
         # job is based ("based at our Vancouver office" beats "on rotation at the Stewart camp").
         away = bool(phrase_re("worksite_away").search(part.text, s, e))
-        cued = _cued(part, s, e) and not away
-        client = any(rx.search(part.text, s, e) for rx in regexes("client_site")) and not away
+        at = None if away else _cue_at(part, s, e, ("client_site",))
+        client = at is not None
+        at = at if client or away else _cue_at(part, s, e)
+        cued = at is not None
+        # the place after the cue: "We are headquartered in Toronto, and you will be based at our Ottawa office"
+        found = (_place_in(part, at, e, employer_name) if cued else None) or _place_in(part, s, e, employer_name)
         nxt = continuation(body, part, e) if cued and found is None else None
         if nxt is not None:  # "The position is located in" | "Saskatoon, Saskatchewan."
             part, s, e = nxt
