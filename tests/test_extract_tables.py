@@ -77,3 +77,19 @@ def test_a_wrapped_row_keeps_each_cell_whole_and_its_evidence_exact(tmp_path: Pa
     words = education.evidence.text.split()
     assert (words[0], words[-1]) == ("Bachelor", "Engineering")
     assert [d.text for d in ex.duties][0] == "Map underground headings and log diamond drill core"
+
+
+def test_rows_labelled_start_and_end_give_the_dates() -> None:
+    from tests.extract_helpers import layout
+
+    ex = extract(layout(
+        ("table_row", "Item | Terms | Clause", None, ("Item", "Terms", "Clause")),
+        ("table_row", "Start | Monday, June 7, 2027 | 1.2", None, ("Start", "Monday, June 7, 2027", "1.2")),
+        ("table_row", "End | June 6, 2029 | 1.3", None, ("End", "June 6, 2029", "1.3")),
+        ("table_row", "Professional registration | Member of the Ordre des ingénieurs du Québec | 5.2", None,
+         ("Professional registration", "Member of the Ordre des ingénieurs du Québec", "5.2")),
+    ))
+    assert ex.field("start_date") == "2027-06-07"
+    assert ex.field("end_date") == "2029-06-06"
+    assert ex.field("term_months") == 24
+    assert ex.field("licence") == "Member of the Ordre des ingénieurs du Québec"

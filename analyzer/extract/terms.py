@@ -105,9 +105,24 @@ def day_first(body: Body) -> bool:
     return any(dates.only_day_first(m) for p in body.parts for m in dates.DATE_RE.finditer(p.text))
 
 
+def _row_date(body: Body, label: str, day_first: bool) -> Value | None:
+    """The date in the second cell of a terms-table row whose first cell names it ("Start | June 7,
+    2027 | 1.2", "End date | ...")."""
+    for part in body.parts:
+        cells = part.block.cells
+        if part.kind != "table_row" or len(cells) < 2 or not phrase_re(label).fullmatch(cells[0].strip(" :")):
+            continue
+        at = part.text.find(cells[1].strip(), len(cells[0]))
+        found = _date_in(body, part, at, at + len(cells[1].strip()), day_first) if at >= 0 else None
+        if found:
+            return found
+    return None
+
+
 def start_end(body: Body) -> tuple[Value | None, Value | None]:
     df = day_first(body)
-    start, end = _dates_after(body, "start_cue", df), _dates_after(body, "end_cue", df)
+    start = _row_date(body, "start_label", df) or _dates_after(body, "start_cue", df)
+    end = _row_date(body, "end_label", df) or _dates_after(body, "end_cue", df)
     if start is None or end is None:
         rng = _range(body, df)
         if rng:
