@@ -160,7 +160,7 @@ def run() -> str:
     lines += ["", "By who wrote the pairs (`ind-`, `ind2-`: written by helpers who had not seen the matcher):", "",
               "| pairs | n | CUSMA top-1 | CUSMA top-3 | decision right | NOC top-1 | NOC top-5 |",
               "|---|---|---|---|---|---|---|"]
-    for label, part in (("matcher's author", [r for r in rows if not r["id"].startswith("ind")]),
+    for label, part in (("matcher's author", [r for r in rows if not r["id"].startswith(("ind-", "ind2-"))]),
                         ("independent, first batch (`ind-`)", [r for r in rows if r["id"].startswith("ind-")]),
                         ("independent, second batch (`ind2-`)", [r for r in rows if r["id"].startswith("ind2-")])):
         if part:
