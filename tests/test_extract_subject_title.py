@@ -117,3 +117,9 @@ def test_a_real_title_in_the_subject_still_wins() -> None:
     ex = extract(layout(("subject", "Re: Job Offer - Senior Hydrologist"),
                         ("paragraph", "We are pleased to offer you this position with us.")))
     assert ex.title is not None and ex.title.value == "Senior Hydrologist"
+
+
+def test_a_unit_the_body_names_as_such_is_cut_from_the_subject() -> None:
+    ex = extract(layout(("subject", "RE: STATISTICIAN, CLAIMS MODELLING"),
+                        ("paragraph", "Welcome aboard. You will join the Claims Modelling team on March 1, 2027.")))
+    assert ex.title is not None and ex.title.value == "STATISTICIAN"

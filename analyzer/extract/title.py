@@ -415,8 +415,22 @@ def _as_body_writes(body: Body, cands: list[Candidate]) -> list[Candidate]:
                          and re.match(re.escape(_fold(p.text)) + r"\s*(?:,|-|\(|/)", folded)), None)
         if same is None and c.source != "prose" and c.text.isupper():
             same = next((p for p in prose if _fold(p.text) == folded and not p.text.isupper()), None)
-        out.append(Candidate(c.score, c.order, same.text, same.start, same.end, c.source) if same else c)
+        out.append(Candidate(c.score, c.order, same.text, same.start, same.end, c.source) if same
+                   else _unit_named_elsewhere(c, letter))
     return out
+
+
+def _unit_named_elsewhere(c: Candidate, letter: str) -> Candidate:
+    """"Statistician, Pricing Analytics" where the letter speaks of "the Pricing Analytics team"
+    elsewhere: the part after the comma is a unit, not part of the title."""
+    head, comma, tail = c.text.partition(",")
+    units = "|".join(re.escape(u) for u in sorted(_unit_words()))
+    if c.source == "prose" or not comma or not tail.strip() or not looks_like_occupation(head):
+        return c
+    if not re.search(rf"{re.escape(_fold(tail))}\s+(?:{units})\b", letter):
+        return c
+    head = head.rstrip(_EDGE)
+    return Candidate(c.score, c.order, head, c.start, c.start + len(head), c.source)
 
 
 def _without_region(c: Candidate) -> Candidate:
