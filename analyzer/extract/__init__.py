@@ -48,7 +48,7 @@ def _fields(body: Body) -> dict[str, Value | None]:
         "employer": employer,
         "employer_business": business.employer_business(body, employer.value if employer else None),
         "employer_address": parties.employer_address(body),
-        "worksite": parties.worksite(body),
+        "worksite": parties.worksite(body, employer.value if employer else ""),
         "start_date": start,
         "end_date": end,
         "term_months": term,

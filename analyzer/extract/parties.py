@@ -264,13 +264,14 @@ def _city_before(text: str, s: int, pos: int) -> tuple[str | None, int]:
     return (m.group(1).strip(), s + m.start(1)) if m else (None, pos)
 
 
-def worksite(body: Body) -> Value | None:
+def worksite(body: Body, employer_name: str | None = None) -> Value | None:
     """Best place by (where, how): a sentence about the place of work beats the letterhead, which
     beats any other mention; within each, "city, province" beats a known city alone, which beats a
     province alone.  The addressee and signature are left out (the candidate's address is not it)."""
     best: tuple[int, Value] | None = None
-    name = employer(body)
-    employer_name = name.value if name else ""
+    if employer_name is None:
+        name = employer(body)
+        employer_name = name.value if name else ""
     for part, s, e in sentences(body):
         if part.kind in {"letterhead", "addressee", "signature", "date"}:
             continue
