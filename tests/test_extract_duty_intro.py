@@ -109,3 +109,19 @@ def test_an_intro_before_a_header_row_read_as_a_heading_is_not_a_duty() -> None:
     ))
     assert [(d.text, d.share) for d in ex.duties] == [
         ("Design drainage works for subdivisions", 60.0), ("Review consultant submissions", 40.0)]
+
+
+def test_a_percentage_inside_a_duty_is_a_figure_not_its_share() -> None:
+    ex = extract(layout(
+        ("heading", "Duties"),
+        ("list_item", "- Achieve 95% on-time delivery across the region", "-"),
+        ("list_item", "- Cut scrap by 20% within a year", "-"),
+        ("list_item", "- Review supplier audits (20% of time)", "-"),
+        ("list_item", "- Plan production - 30%", "-"),
+    ))
+    assert [(d.text, d.share) for d in ex.duties] == [
+        ("Achieve 95% on-time delivery across the region", None),
+        ("Cut scrap by 20% within a year", None),
+        ("Review supplier audits", 20.0),
+        ("Plan production", 30.0),
+    ]

@@ -34,6 +34,8 @@ def make_duty(body: Body, part: Part, s: int, e: int, share: float | None = None
     """A duty from clean span [s, e) of ``part``: its share of time (if written) is taken out."""
     text = part.text[s:e]
     m = _SHARE.search(text) if share is None else None
+    if m and part.kind == "list_item" and _inside(text, m):
+        m = None  # "Achieve 95% on-time delivery", "Cut scrap by 20% ...": a figure of the duty
     if m:
         share = float(m.group("n"))
         head = text[:m.start()].rstrip(EDGE_PUNCT + " (")
@@ -53,6 +55,12 @@ def make_duty(body: Body, part: Part, s: int, e: int, share: float | None = None
     if e <= s or not any(c.isalpha() for c in part.text[s:e]):
         return None
     return Duty(part.text[s:e], body.evidence(part, s, e), share)
+
+
+def _inside(text: str, m: re.Match[str]) -> bool:
+    """A bare "NN%" with words on both sides, neither bracketed nor "of time": part of the duty."""
+    bracketed = m.group().lstrip()[:1] in "([" or "time" in m.group().lower()
+    return not bracketed and bool(text[:m.start()].strip(EDGE_PUNCT)) and bool(text[m.end():].strip(EDGE_PUNCT))
 
 
 def item_duties(body: Body, part: Part) -> list[Duty]:
