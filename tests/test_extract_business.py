@@ -125,3 +125,12 @@ def test_the_letterhead_name_stays_without_owner_or_operator_wording() -> None:
                       "Transit Corp. on guest shuttles."),
     ))
     assert ex.field("employer") == "Harbourfront Suites Ltd."
+
+
+def test_a_client_that_operates_the_site_is_not_the_employer() -> None:
+    ex = extract(layout(
+        ("letterhead", "Staffwise Placements Inc.\n200 City Centre Drive, Mississauga, ON L5B 2C9"),
+        ("paragraph", "You will be placed with our client. Vireo Foods Ltd., which operates the Guelph plant, "
+                      "will direct your daily work."),
+    ))
+    assert ex.field("employer") == "Staffwise Placements Inc."

@@ -63,6 +63,8 @@ def _furniture_texts(body: Body) -> set[str]:
     return {clean(b.text).text.lower() for b in body.layout.furniture}
 
 
+# "placed with our client, X Ltd., which operates ...": the client, not the employer
+_THIRD_PARTY = re.compile(r"\b(?:client|customer|placed|assigned|seconded|partner|supplier)\b", re.I)
 OPERATOR_PARAGRAPHS = 3  # the opening paragraphs that may name the operating company
 
 
@@ -73,7 +75,7 @@ def _operator(body: Body) -> Value | None:
     for part in paras:
         for pattern in regexes("operator_cue"):
             m = pattern.search(part.text)
-            if m:
+            if m and not _THIRD_PARTY.search(part.text, max(0, m.start("name") - 80), m.start("name")):
                 name = m.group("name").strip(" ,")
                 return Value(name, body.evidence(part, m.start("name"), m.start("name") + len(name)))
     return None
