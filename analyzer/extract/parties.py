@@ -1,16 +1,19 @@
 """Who and where: employer name and address, worksite, the signatory.
 
 Employer: the company the opening paragraphs name as owner or operator behind a letterhead brand
-("X Ltd., which owns and operates the hotel"); else a letterhead line that is a name (no digits, web or phone; a running "Confidential -"
-header skipped), preferring the one the signature block repeats; else the signature block's
-company line; else a prose cue ("X is pleased to offer", "On behalf of X,").
-Address: the letterhead's street piece and the city/postal-code piece after it, joined by ", ".
-Worksite: ranked by where (a sentence about the place of work > the letterhead > any other
-mention) and how ("city, province" > a known city alone > a province alone); the province is its
+("X Ltd., which owns and operates the hotel"; a client named so is not it); else a letterhead line
+that is a name (no digits, web or phone; a running "Confidential -" header skipped), preferring the
+one the signature block repeats; else the signature block's company line; else a prose cue ("X is
+pleased to offer", "On behalf of X,").
+Address: the letterhead's street piece (a building name may come first) and the city/postal-code
+piece after it, joined by ", ".
+Worksite: ranked by where (the client's site where a placed worker does the job > a sentence or
+terms row about the place of work > the letterhead > any other mention) and how ("city, province"
+> a known city alone > a province alone); in a cued sentence the place after the cue counts, and a
+city that is a word of the employer's name ("Fraser Delta's office") is none.  The province is its
 2-letter code from ``places.jsonl``; a known city without a province takes its own.
 Signatory: the first name-like line after the valediction ("Sincerely,").
 """
-
 from __future__ import annotations
 
 import re

@@ -1,7 +1,9 @@
 """The offer's terms: start and end dates, term length, permanent wording, weekly hours, wage.
 
 A date counts as the start (end) date only when a start (end) cue precedes it in the same
-sentence, so the letter's own date at the top is never taken for either.  Wages are normalised
+sentence, or a terms-table row is labelled so ("Start | June 7, 2027 | 1.2"), so the letter's own
+date at the top is never taken for either.  The wage is the amount a pay cue ties to (see
+:func:`wage`).  Wages are normalised
 with the letter's weekly hours (40 when it gives none) and 52 weeks a year; an amount paid
 bi-weekly (a period the report does not have) is stated per year (x 26).  Terms are read
 wherever they are written, list items and "Label: value" lines included; only the text taken as a
