@@ -130,3 +130,13 @@ def test_feedback_on_an_ongoing_basis_is_not_permanence() -> None:
         "permanent") is None
     ex = extract(layout(("paragraph", "You will be employed on an ongoing basis from your start date.")))
     assert ex.field("permanent") is True
+
+
+@pytest.mark.parametrize(("text", "hours"), [
+    ("Flexible hours, about 40 per week.", 40.0),
+    ("Your hours are flexible, around 37.5 a week.", 37.5),
+    ("Your regular hours of work are 35 per week.", 35.0),
+    ("Office hours are 9 to 5.", None),
+])
+def test_hours_named_before_the_number(text: str, hours: float | None) -> None:
+    assert extract(layout(("paragraph", text))).field("hours_per_week") == hours

@@ -42,6 +42,9 @@ _HOURS_TEMPLATE = (
     # "Your normal hours of work are 36.25 per week", "hours will be 37.5 hours a week"
     r"\bhours(?:\s+of\s+work)?\s+(?:are|is|will\s+be)\s+(?:(?:approximately|about)\s+)?"
     r"(?P<n6>\d{{1,2}}(?:\.\d{{1,2}})?)\s*(?:hours\s*)?(?:per|a|each|every|/)\s*week|"
+    # "Flexible hours, about 40 per week": the hours named before the number
+    r"\bhours\b[^.;:\d$]{{0,25}}?\b(?:about|approximately|around|roughly)\s+"
+    r"(?P<n7>\d{{1,2}}(?:\.\d{{1,2}})?)\s*(?:per|a|each|every|/)\s*week|"
     # "your normal work week is 37.5 hours", "a work week of 40 hours"
     r"\bwork\s*week\s+(?:is|of|will\s+be)\s+(?:(?:approximately|about)\s+)?"
     r"(?P<n5>\d{{1,2}}(?:\.\d{{1,2}})?|{words})\s+hours\b|"
@@ -193,7 +196,7 @@ def hours_per_week(body: Body) -> Value | None:
     for part, m in body.finditer(_hours_re()):
         if _is_duty_like(body, part, m.start(), m.end()):
             continue
-        value = _number(next((g for g in (m.group(k) for k in ("paren", "n", "n2", "n3", "n4", "n5", "n6")) if g), None))
+        value = _number(next((g for g in (m.group(k) for k in ("paren", "n", "n2", "n3", "n4", "n5", "n6", "n7")) if g), None))
         if m.group("day"):
             value = (_number(m.group("day")) or 0) * (_number(m.group("days")) or 0)
         if value and 1 <= value <= 80:
