@@ -34,6 +34,16 @@ from tests.heldout.render import render_docx, render_pdf
     ("As a condition of this offer, a Doctorate in Soil Science is required.", "Doctorate in Soil Science", None),
     ("The role requires a Bachelor's degree in Actuarial Science (we will confirm it with your university), and "
      "at least two years of pricing experience.", "Bachelor's degree in Actuarial Science", None),
+    ("You must hold, or obtain within 60 days of your start date, a licence from Engineers Nova Scotia.",
+     None, "a licence from Engineers Nova Scotia"),
+    ("Provincial law requires that anyone who signs off on land surveys in Alberta hold a licence issued by "
+     "the Alberta Land Surveyors' Association.", None, "a licence issued by the Alberta Land Surveyors' Association"),
+    ("This offer is made on the basis that you hold a Master of Science in Soil Science, as confirmed by your "
+     "transcript.", "Master of Science in Soil Science", None),
+    ("The role requires a Diplôme d'études collégiales in Industrial Electronics (a three-year college "
+     "technical diploma).", "Diplôme d'études collégiales in Industrial Electronics", None),
+    ("The position requires a master's degree in landscape architecture from an accredited program.",
+     "master's degree in landscape architecture from an accredited program", None),
 ])
 def test_credential_spans_end_at_the_requirement(text: str, education: str | None, licence: str | None) -> None:
     ex = extract(layout(("paragraph", text)))

@@ -27,12 +27,20 @@ _HOLDER = re.compile(r"(?:that\s+)?(?:(?:on|upon)\s+)?(?:your|you)\s+(?:(?:holdi
                      r"hold|have|possess|already\s+hold|already\s+have)\s+)?", re.I)
 # "As a condition of this offer, a Master's degree ...": an opening phrase before the credential
 _PREAMBLE = re.compile(r"(?:as|for|in|to|under|before|prior|at|by|upon|on)\b[^,]{0,60},\s+", re.I)
+# "You must hold, or obtain within 90 days, a licence ...": a clause set off between verb and credential
+_INTERPOSED = re.compile(r",?\s*(?:or|and)\s+[^,]{1,60},\s*", re.I)
+_WHO = re.compile(r"\b(?:anyone|everyone|whoever|who|all\s+persons?|every\s+person|basis\s+that|provided\s+that)\b", re.I)
+_HOLDING_VERB = re.compile(r"\b(?:hold|holds|have|has|possess|possesses|obtain|maintain|holding|having)\s+", re.I)
+MAX_LEAD_WORDS = 6  # more words than this before the keyword, with no requiring phrase: a preamble
 _BULLET = re.compile(r"[\u2022\u25aa*\-\u2013\u2014]\s+")
-_REQUIRING = re.compile(r"requir|minimum|must|need|mandatory|essential|condition|expected", re.I)
+_REQUIRING = re.compile(r"requir|minimum|must|need|mandatory|essential|condition|expected|"
+                        r"basis\s+that|provided\s+that|subject\s+to", re.I)
 _LABEL_WORDS = {"education": re.compile(r"education|qualification|academic|credential", re.I),
                 "licence": re.compile(r"licen[cs]|registration|certification|designation|professional", re.I)}
 # "(you already have it)": an aside to the reader after the credential, not part of it
 _ASIDE = re.compile(r"\s*\([^()]*\b(?:you|your|we|us)\b[^()]*\)\s*$", re.I)
+# "(a two-year post-secondary technical qualification)": a gloss on a foreign credential, not part of it
+_GLOSS = re.compile(r"\s*\((?:a|an|the|i\.e\.|equivalent\s+to|roughly|comparable\s+to)\s[^()]*\)\s*$", re.I)
 _ASIDE_OPEN = re.compile(r"\s*\((?=[^()]*\b(?:you|your|we|we'll|us|our)\b)", re.I)
 _NOT_REQUIREMENT = re.compile(r"work\s+permit|driver'?s\s+licen[cs]e", re.I)
 # A licence clause opens at these words ("... and registration with ...", "register with ... as ..."),
@@ -56,9 +64,10 @@ def _value_span(part: Part, s: int, e: int, kind: str, m: re.Match[str]) -> tupl
         start = m.start()
     while start < len(text) and text[start] == " ":
         start += 1
-    for lead in (_BULLET, _PREAMBLE):
+    for lead in (_BULLET, _PREAMBLE, _INTERPOSED):
         skip = lead.match(text, start)
         start = skip.end() if skip and skip.end() <= m.start() else start
+    start = _at_holding_verb(text, start, m.start())
     holder = _HOLDER.match(text, start)
     start = holder.end() if holder else start
     end = len(text.rstrip().rstrip("."))
@@ -68,6 +77,17 @@ def _value_span(part: Part, s: int, e: int, kind: str, m: re.Match[str]) -> tupl
         if 0 <= pos < end:
             end = pos
     return s + start, s + end
+
+
+def _at_holding_verb(text: str, start: int, key: int) -> int:
+    """"requires that anyone who practises in Ontario hold a licence ...", "on the basis that you
+    hold a Ph.D. ...": when the words before the keyword are a clause about who must hold it (or
+    no requiring phrase was found), the credential starts after the last holding verb."""
+    prefix = text[start:key]
+    if not (_WHO.search(prefix) or len(prefix.split()) > MAX_LEAD_WORDS):
+        return start
+    verbs = list(_HOLDING_VERB.finditer(text, start, key))
+    return verbs[-1].end() if verbs else start
 
 
 def _clause_break(text: str, m: re.Match[str], other: re.Match[str] | None) -> re.Match[str] | None:
@@ -164,7 +184,7 @@ def _find(body: Body, kind: str, other: str) -> Value | None:
             b = min(b, s + brk.start()) if brk is not None else b
             lead = _ARTICLE.match(part.text[a:b])
             a += lead.end() if lead else 0
-        aside = _ASIDE.search(part.text, a, b)
+        aside = _ASIDE.search(part.text, a, b) or _GLOSS.search(part.text, a, b)
         b = aside.start() if aside and aside.end() == b else b
         opened = _ASIDE_OPEN.search(part.text, a, b)  # "(we'll ask for a copy" cut short by a tail
         b = opened.start() if opened else b
