@@ -453,3 +453,28 @@ def test_missing_duties_vague_list_under_role_heading_and_run_on_clauses() -> No
     # A heading-like sentence that only mentions the role is not a duties heading.
     assert _missing(("The role requires strong references from two employers.",), (), duties=()) == {
         "The letter does not state the duties.": "warning"}
+
+
+SALES = ("Meet the quarterly order target for control valves in the territory",
+         "Visit plant managers to present the product range and close orders",
+         "Keep the pipeline in the CRM and forecast bookings weekly")
+
+
+def test_a_profession_title_over_duties_that_never_show_it_is_a_mismatch() -> None:
+    """'Sales Engineer' read by NOC as technical sales (62100), which the sales duties agree with: the
+    letter is still filed as an Engineer and no duty is engineering."""
+    kw = dict(title="Sales Engineer", duties=SALES, fields=FIELDS, cusma=(("engineer", 0.0),),
+              title_cusma=(("engineer", 0.55),), duties_cusma=(("economist", 0.05), ("engineer", 0.0)),
+              title_noc=(("62100", 0.95),), duties_noc=(("60010", 0.43), ("62100", 0.02), ("70010", 0.02)))
+    found = fire("occupation-mismatch", **kw)
+    assert found and "Engineer" in found[0].message and "60010" in found[0].message
+    # an engineer's duties among the duties' top groups settle it
+    assert not fire("occupation-mismatch", **{**kw, "duties_noc": (("60010", 0.43), ("21301", 0.1))})
+
+
+def test_a_research_assistants_duties_need_not_fit_its_setting_code() -> None:
+    """Research Assistant (41201) is any field's research in a post-secondary institution."""
+    assert not fire("occupation-mismatch", title="Research Assistant", duties=GOOD, fields=FIELDS,
+                    cusma=(("research_assistant", 0.3),), title_cusma=(("research_assistant", 0.51),),
+                    duties_cusma=(("scientific_technician_technologist", 0.3),),
+                    title_noc=(("12113", 0.94),), duties_noc=(("33101", 0.43), ("12113", 0.05)))

@@ -72,6 +72,9 @@ def mismatch(ctx: Any) -> Mismatch | None:
                 f"{display_name(claimed)} work actually done.", other)
     if claimed is not None and duties and norm_id(duties[0].id) == norm_id(claimed.id):
         return None  # the duties' best profession is the title's, however weakly: no contradiction
+    unsupported = _profession_unsupported(ctx, claimed, dn, k)
+    if unsupported is not None:
+        return unsupported
     if not codes or not dn or dn[0].score < _cfg("duties_noc_min") or noc_supports_title:
         return None
     title = ctx.matches.title_noc[0] if ctx.matches.title_noc else None
@@ -82,6 +85,27 @@ def mismatch(ctx: Any) -> Mismatch | None:
         f"top {k} occupations is the title's.",
         f"Rewrite the duties to describe {what} work, or retitle the position as NOC {dn[0].code} "
         f"({dn[0].title}) if that is the real job and it is eligible.", None)
+
+
+def _profession_unsupported(ctx: Any, claimed: Any | None, dn: tuple[NocCandidate, ...], k: int) -> Mismatch | None:
+    """The title names a profession, but the duties give it nothing and none of the duties' top NOC
+    groups is one of its codes (or a same-field variant): "Sales Engineer" over sales-quota duties.
+    The title's own NOC reading (62100 technical sales) agreeing with the duties does not excuse it:
+    the letter is filed as the profession, and the duties must show that profession's work."""
+    if claimed is None or not dn or dn[0].score < _cfg("duties_noc_min"):
+        return None
+    if norm_id(claimed.id) in lexicon("check_thresholds")["occupation"]["setting_professions"]:
+        return None
+    own = next((c.score for c in ctx.matches.duties_cusma if norm_id(c.id) == norm_id(claimed.id)), 0.0)
+    codes = profession_codes(claimed)
+    if own >= _cfg("own_profession_max") or any(teer_variant(a, c.code) for a in codes for c in dn[:k]):
+        return None
+    name = display_name(claimed)
+    return Mismatch(
+        f"The title names {name}, but the duties fit NOC {dn[0].code} ({dn[0].title}) and none of the duties' "
+        f"top {k} occupations is {name} work (duties: {name} {own:.2f}).",
+        f"Rewrite the duties to describe the {name} work actually done, or retitle the position for what the "
+        f"duties describe (NOC {dn[0].code}, {dn[0].title}) if that is the real job and it is eligible.", None)
 
 
 def below_level(ctx: Any, allowed: int) -> NocCandidate | None:
