@@ -478,3 +478,14 @@ def test_a_research_assistants_duties_need_not_fit_its_setting_code() -> None:
                     cusma=(("research_assistant", 0.3),), title_cusma=(("research_assistant", 0.51),),
                     duties_cusma=(("scientific_technician_technologist", 0.3),),
                     title_noc=(("12113", 0.94),), duties_noc=(("33101", 0.43), ("12113", 0.05)))
+
+
+def test_a_noc_level_mismatch_needs_a_confident_duties_reading() -> None:
+    """The duties-only NOC reading is the matcher's weakest signal: at 0.33 (an actuary's pricing duties
+    read as insurance underwriting) it does not make a mismatch; at 0.45 it does."""
+    kw = dict(title="Actuary", duties=GOOD, fields=FIELDS, cusma=(("mathematician", 0.9),),
+              title_cusma=(("mathematician", 0.9),), duties_cusma=(("economist", 0.1), ("mathematician", 0.02)),
+              title_noc=(("21210", 0.96),))
+    weak = (("12202", 0.33), ("11101", 0.05), ("12100", 0.05))
+    assert not fire("occupation-mismatch", duties_noc=weak, **kw)
+    assert fire("occupation-mismatch", duties_noc=(("12202", 0.45),) + weak[1:], **kw)
