@@ -170,6 +170,8 @@ def permanent(body: Body, term: Value | None) -> Value | None:
     temp: Value | None = None
     opened: Value | None = None
     for part, s, e in sentences(body):
+        if _is_duty_like(body, part, s, e):
+            continue  # a duty's "permanent sample plots" or "ongoing monitoring" is the work, not the contract
         text = part.text[s:e]
         masked = phrase_re("not_permanent").sub(lambda m: "#" * len(m.group()), text)
         m = phrase_re("permanent").search(masked)
