@@ -251,8 +251,17 @@ def _doc_words() -> frozenset[str]:
     return frozenset(r["doc_word"] for r in load_patterns("title_subject") if "doc_word" in r)
 
 
+@cache
+def _greetings() -> re.Pattern[str]:
+    words = [r["greeting"] for r in load_patterns("title_subject") if "greeting" in r]
+    return re.compile(r"\s*(?:" + "|".join(_words_re(w) for w in words) + r")\b", re.I)
+
+
 def _document_type(text: str) -> bool:
-    """"Term Appointment", "Conditional Offer", "Letter of Offer": the kind of letter, not a job."""
+    """"Term Appointment", "Conditional Offer", "Letter of Offer": the kind of letter, not a job;
+    "Welcome to the Integration team": a greeting, not a job either."""
+    if _greetings().match(text):
+        return True
     words = [w.strip(_EDGE).lower() for w in re.split(r"[\s\u2013\u2014/()-]+", text) if w.strip(_EDGE)]
     # a number is a length or a date ("24-Month Term", "(12 months)"), never a job
     return bool(words) and all(w in _doc_words() or any(ch.isdigit() for ch in w) for w in words)
