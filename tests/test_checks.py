@@ -489,3 +489,12 @@ def test_a_noc_level_mismatch_needs_a_confident_duties_reading() -> None:
     weak = (("12202", 0.33), ("11101", 0.05), ("12100", 0.05))
     assert not fire("occupation-mismatch", duties_noc=weak, **kw)
     assert fire("occupation-mismatch", duties_noc=(("12202", 0.45),) + weak[1:], **kw)
+
+
+def test_a_contract_for_services_with_gst_is_self_employment() -> None:
+    found = fire("self-employment", title="Computer Systems Analyst", duties=GOOD, fields=FIELDS, **CSA,
+                 paragraphs=("This letter sets out a contract for services between the Company and your "
+                             "consulting company, which will be paid $80 per hour plus GST.",))
+    assert {f.evidence.text.lower() for f in found} >= {"contract for services", "your consulting company", "plus gst"}
+    assert not fire("self-employment", title="Computer Systems Analyst", duties=GOOD, fields=FIELDS, **CSA,
+                    paragraphs=("This is a contract of employment; you will be on our payroll.",))
