@@ -498,3 +498,15 @@ def test_a_contract_for_services_with_gst_is_self_employment() -> None:
     assert {f.evidence.text.lower() for f in found} >= {"contract for services", "your consulting company", "plus gst"}
     assert not fire("self-employment", title="Computer Systems Analyst", duties=GOOD, fields=FIELDS, **CSA,
                     paragraphs=("This is a contract of employment; you will be on our payroll.",))
+
+
+def test_a_bonus_or_moving_amount_is_not_a_stated_wage() -> None:
+    no_wage = {k: v for k, v in FIELDS.items() if k != "wage"}
+    found = fire("missing-element", title="Computer Systems Analyst", duties=GOOD, fields=no_wage, **CSA,
+                 paragraphs=("You will receive a signing bonus of $4,000 and we will reimburse moving costs "
+                             "up to $6,500.",))
+    wage = [f for f in found if "salary or wage" in f.message]
+    assert wage and wage[0].severity == "warning"
+    quiet = fire("missing-element", title="Computer Systems Analyst", duties=GOOD, fields=no_wage, **CSA,
+                 paragraphs=("Your pay will be $4,000 every two weeks.",))
+    assert [f.severity for f in quiet if "salary or wage" in f.message] == ["info"]

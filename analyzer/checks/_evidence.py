@@ -37,9 +37,12 @@ def _sentence(text: str, start: int, end: int) -> str:
 def cue(text: str, element: dict[str, Any]) -> tuple[int, int] | None:
     """The span of the first cue for ``element`` in ``text`` that is not voided, else None."""
     void = re.compile(_config()["void_if"])
+    # an element's own voids: a '$' amount in a sentence about a bonus or moving costs is no wage
+    own = _compiled(element["void_if"]) if element.get("void_if") else None
     for pattern in element.get("evidence", ()):
         for m in _compiled(pattern).finditer(text):
-            if m.end() > m.start() and not void.search(_sentence(text, m.start(), m.end())):
+            sentence = _sentence(text, m.start(), m.end())
+            if m.end() > m.start() and not void.search(sentence) and not (own and own.search(sentence)):
                 return m.start(), m.end()
     if element["element"] == "duties":
         spans = duty_like_sentences(text)
