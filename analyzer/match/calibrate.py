@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.isotonic import IsotonicRegression
 
 
 @dataclass
@@ -23,6 +22,8 @@ def fit(raw: np.ndarray, correct: np.ndarray, tail: bool = False) -> Calibrator:
     below the first few right answers, where isotonic regression says a flat 0 from a handful
     of points) is replaced by a logistic fit on log(raw) over all the points, capped at the
     step above it, so a weak but clear winner keeps a small honest chance instead of 0."""
+    from sklearn.isotonic import IsotonicRegression  # fitting only; matching reads stored knots
+
     iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(raw, correct.astype(float))
     cal = Calibrator(np.asarray(iso.X_thresholds_, dtype=np.float64), np.asarray(iso.y_thresholds_, dtype=np.float64))
     return _logistic_tail(cal, raw, correct) if tail else cal

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.svm import LinearSVC
 
 from analyzer.match.features import dot
 
@@ -36,6 +35,8 @@ def softmax(z: np.ndarray) -> np.ndarray:
 
 def train(x: sp.csr_matrix, y: np.ndarray, n_classes: int, c: float = 1.0, seed: int = 0) -> LinearScorer:
     """One-vs-rest LinearSVC; classes absent from ``y`` get a very low intercept."""
+    from sklearn.svm import LinearSVC  # training only: matching never imports scikit-learn's SVM stack
+
     used = np.unique(x.indices)
     clf = LinearSVC(C=c, random_state=seed).fit(x[:, used], y)
     coef = np.zeros((n_classes, len(used)), dtype=np.float32)
