@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
+from typing import Any
 
-from analyzer.checks._data import display_name, lexicon, norm_id, threshold
-from analyzer.checks._duty_share import matching, share
-from analyzer.checks.base import CheckContext, Example, Rule
-from analyzer.types import Finding
+from analyzer.checks._data import display_name
+from analyzer.checks._duty_share import DutyShareRule
+from analyzer.checks.base import Example
+from analyzer.types import Duty
 
 _CSA = {"cusma": (("computer_systems_analyst", 0.8),), "noc": (("21222", 0.6),)}
 
 
-class AnalystCodingDuties(Rule):
+class AnalystCodingDuties(DutyShareRule):
     code = "OC604"
     name = "analyst-coding-duties"
     severity = "warning"
@@ -34,19 +35,11 @@ class AnalystCodingDuties(Rule):
     references = ("NOC 2021 21222 vs 21231/21232/21234",
                   "corpora cusma_professions.json note for Computer Systems Analyst")
 
-    def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        data = lexicon("coding_duties")
-        prof = ctx.titled_profession
-        if prof is None or norm_id(prof.id) not in data["professions"] or not ctx.extraction.duties:
-            return
-        coding = matching(ctx.extraction.duties, data["regex"], data["not_coding_regex"])
-        part = share(coding, ctx.extraction.duties)
-        if not coding or part < threshold("analyst_coding_share"):
-            return
-        yield self.finding(
-            f"{len(coding)} of {len(ctx.extraction.duties)} duties ({part:.0%}) are programming work, e.g. "
-            f"'{coding[0].text}'; programmers and developers are not an Appendix 2 profession.",
-            f"Describe the {display_name(prof)} work (requirements analysis, system design, specifications, testing "
-            "strategy) as the main share of time and keep coding as a minor, supporting share.",
-            coding[0].evidence)
+    lexicon_name, include, exclude = "coding_duties", "regex", "not_coding_regex"
+    share_key = "analyst_coding_share"
 
+    def describe(self, chosen: Sequence[Duty], duties: Sequence[Duty], part: float, prof: Any) -> tuple[str, str]:
+        return (f"{len(chosen)} of {len(duties)} duties ({part:.0%}) are programming work, e.g. "
+                f"'{chosen[0].text}'; programmers and developers are not an Appendix 2 profession.",
+                f"Describe the {display_name(prof)} work (requirements analysis, system design, specifications, "
+                "testing strategy) as the main share of time and keep coding as a minor, supporting share.")

@@ -3,17 +3,17 @@ operational work rather than advising."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
+from typing import Any
 
-from analyzer.checks._data import lexicon, norm_id, threshold
-from analyzer.checks._duty_share import matching, share
-from analyzer.checks.base import CheckContext, Example, Rule
-from analyzer.types import Finding
+from analyzer.checks._duty_share import DutyShareRule
+from analyzer.checks.base import Example
+from analyzer.types import Duty
 
 _MC = {"cusma": (("management_consultant", 0.85),), "noc": (("11201", 0.8),)}
 
 
-class ConsultantOperationalDuties(Rule):
+class ConsultantOperationalDuties(DutyShareRule):
     code = "OC603"
     name = "consultant-operational-duties"
     severity = "warning"
@@ -35,19 +35,11 @@ class ConsultantOperationalDuties(Rule):
                "check_thresholds.json: consultant_operational_share": "share of duties (or time) that fires"}
     references = ("IRCC PDI, CUSMA professionals: note on Management Consultants",)
 
-    def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        data = lexicon("consultant_duties")
-        prof = ctx.titled_profession
-        if prof is None or norm_id(prof.id) not in data["professions"] or not ctx.extraction.duties:
-            return
-        operational = matching(ctx.extraction.duties, data["operational"], data["advisory"])
-        part = share(operational, ctx.extraction.duties)
-        if not operational or part < threshold("consultant_operational_share"):
-            return
-        yield self.finding(
-            f"{len(operational)} of {len(ctx.extraction.duties)} duties ({part:.0%}) are hands-on operational "
-            f"or managerial work, e.g. '{operational[0].text}'; a Management Consultant advises.",
-            "Rewrite these duties as advice to the client (diagnose, analyse, recommend, design the change), or "
-            "remove them; if the person will run operations, the position is a manager, not a consultant.",
-            operational[0].evidence)
+    lexicon_name, include, exclude = "consultant_duties", "operational", "advisory"
+    share_key = "consultant_operational_share"
 
+    def describe(self, chosen: Sequence[Duty], duties: Sequence[Duty], part: float, prof: Any) -> tuple[str, str]:
+        return (f"{len(chosen)} of {len(duties)} duties ({part:.0%}) are hands-on operational or managerial "
+                f"work, e.g. '{chosen[0].text}'; a Management Consultant advises.",
+                "Rewrite these duties as advice to the client (diagnose, analyse, recommend, design the change), "
+                "or remove them; if the person will run operations, the position is a manager, not a consultant.")
