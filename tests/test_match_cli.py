@@ -70,3 +70,15 @@ def test_missing_file_and_no_arguments(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["match", "--input", str(tmp_path / "nope.csv")]) == 2
     assert "no such file" in capsys.readouterr().err
     assert main(["match"]) == 2
+
+
+def test_text_output_hides_candidates_whose_order_is_noise() -> None:
+    from analyzer.commands.match import to_text
+    from analyzer.types import CusmaCandidate, Matches, NocCandidate
+
+    m = Matches(noc=(NocCandidate("31103", "Veterinarians", 1, 0.81, "both"),),
+                cusma=(CusmaCandidate("librarian", "Librarian", 0.001, "title"),
+                       CusmaCandidate("dietitian", "Dietitian", 0.0, "title")))
+    text = to_text(m, 0.5)
+    assert "Librarian" not in text and "(2 at 0.00 not shown)" in text
+    assert "no CUSMA profession reaches the acceptance score" in text

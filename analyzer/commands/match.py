@@ -84,16 +84,23 @@ def to_json(m: Matches, record_id: str | None = None) -> dict[str, Any]:
     return out
 
 
+NOISE = 0.005  # candidates scored below this (0.00 as printed) are not listed in text: their order is noise
+
+
 def to_text(m: Matches, acceptance: float) -> str:
     lines = [f"CUSMA professions (accepted at score >= {acceptance:.2f})",
              f"  {'rank':<5}{'score':>6}  {'basis':<7} profession"]
-    for i, c in enumerate(m.cusma, start=1):
+    shown = [c for c in m.cusma if c.score >= NOISE]
+    for i, c in enumerate(shown, start=1):
         mark = "*" if c.score >= acceptance else " "
         lines.append(f"  {i:<5}{c.score:>6.2f}{mark} {c.basis:<7} {c.name} [{c.id}]")
+    if len(shown) < len(m.cusma):  # their order among themselves means nothing
+        lines.append(f"  ({len(m.cusma) - len(shown)} {'more ' if shown else ''}at 0.00 not shown)")
     if not any(c.score >= acceptance for c in m.cusma):
         lines.append("  no CUSMA profession reaches the acceptance score")
     lines += ["", "NOC 2021 unit groups", f"  {'rank':<5}{'score':>6}  {'basis':<7} {'code':<6} TEER  title"]
-    for i, n in enumerate(m.noc[:10], start=1):
+    nocs = [n for i, n in enumerate(m.noc[:10]) if i < 5 or n.score >= NOISE]
+    for i, n in enumerate(nocs, start=1):
         lines.append(f"  {i:<5}{n.score:>6.2f}  {n.basis:<7} {n.code:<6} {n.teer:<5} {n.title}")
     if m.agreement is not None:
         t = m.title_noc[0].code if m.title_noc else "-"
