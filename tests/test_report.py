@@ -232,3 +232,15 @@ def test_schema_checks_field_value_shapes(report: Report) -> None:
     del d["fields"]["licence"]  # every contract field is present, null when absent
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(d, SCHEMA)
+
+
+def test_cusma_candidates_scored_zero_are_not_listed() -> None:
+    from analyzer.report.html import _matches
+    from analyzer.report.text import _candidates
+
+    r = {"cusma": [{"name": "Librarian", "id": "librarian", "score": 0.001, "basis": "title"}],
+         "noc": [{"code": "31103", "title": "Veterinarians", "teer": 1, "score": 0.81, "basis": "both"}]}
+    assert _candidates(r)[0] == "  CUSMA: (none above 0.00)"
+    assert "Librarian" not in _matches(r) and "none above 0.00" in _matches(r)
+    r["cusma"][0]["score"] = 0.62
+    assert "Librarian (librarian) 0.62" in _candidates(r)[0]

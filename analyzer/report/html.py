@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from analyzer.report import VERDICTS, ReportLike, as_dict, severity_counts, sorted_findings
+from analyzer.report.text import shown_cusma
 from analyzer.types import Report
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
@@ -126,7 +127,8 @@ def _finding_item(i: int, f: Mapping[str, Any], linked: bool) -> str:
 
 def _matches(r: Mapping[str, Any]) -> str:
     cusma = "".join(f"<tr><td>{escape(c['name'])}<br><small>{escape(c['id'])}</small></td>"
-                    f"<td>{c['score']:.2f}</td></tr>" for c in r.get("cusma", [])[:5])
+                    f"<td>{c['score']:.2f}</td></tr>" for c in shown_cusma(r, 5)) or (
+        "<tr><td colspan=2>none above 0.00</td></tr>")
     noc = "".join(f"<tr><td>{escape(c['code'])}</td><td>{escape(c['title'])}</td><td>{c['teer']}</td>"
                   f"<td>{c['score']:.2f}</td></tr>" for c in r.get("noc", [])[:5])
     return (f"<h2>CUSMA professions</h2><table><tr><th>profession</th><th>score</th></tr>{cusma}</table>"

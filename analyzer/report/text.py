@@ -44,11 +44,18 @@ def summary_line(report: ReportLike, colour: bool = False) -> str:
     return f"{r['file']}  {verdict}  {title}  {_counts_text(r)}{tail}"
 
 
+SHOWN_MIN = 0.005  # CUSMA candidates scored 0.00 are not listed: their order among themselves is noise
+
+
+def shown_cusma(r: Mapping[str, Any], top: int) -> list[Mapping[str, Any]]:
+    return [c for c in r.get("cusma", [])[:top] if c["score"] >= SHOWN_MIN]
+
+
 def _candidates(r: Mapping[str, Any]) -> list[str]:
-    cusma = "; ".join(f"{c['name']} ({c['id']}) {c['score']:.2f}" for c in r.get("cusma", [])[:TOP])
+    cusma = "; ".join(f"{c['name']} ({c['id']}) {c['score']:.2f}" for c in shown_cusma(r, TOP))
     noc = "; ".join(f"{c['code']} {c['title']} (TEER {c['teer']}) {c['score']:.2f}"
                     for c in r.get("noc", [])[:TOP])
-    return [f"  CUSMA: {cusma or '(none)'}", f"  NOC:   {noc or '(none)'}"]
+    return [f"  CUSMA: {cusma or '(none above 0.00)'}", f"  NOC:   {noc or '(none)'}"]
 
 
 def _finding_lines(f: Mapping[str, Any], colour: bool) -> list[str]:
