@@ -44,6 +44,14 @@ from tests.heldout.render import render_docx, render_pdf
      "technical diploma).", "Diplôme d'études collégiales in Industrial Electronics", None),
     ("The position requires a master's degree in landscape architecture from an accredited program.",
      "master's degree in landscape architecture from an accredited program", None),
+    ("The role requires a Master of Public Health and a Certificate in Epidemiology, both of which you hold.",
+     "Master of Public Health and a Certificate in Epidemiology", None),
+    ("The position requires a Doctor of Dental Surgery degree from an accredited school, such as the one you "
+     "completed in Michigan.", "Doctor of Dental Surgery degree from an accredited school", None),
+    ("The role requires a Master of Urban Planning, together with at least four years of municipal planning "
+     "experience.", "Master of Urban Planning", None),
+    ("Before you sign plans you must also obtain a licence issued by the Ordre des architectes du Québec.",
+     None, "a licence issued by the Ordre des architectes du Québec"),
 ])
 def test_credential_spans_end_at_the_requirement(text: str, education: str | None, licence: str | None) -> None:
     ex = extract(layout(("paragraph", text)))
