@@ -1,5 +1,6 @@
-"""'Permanent' inside a duty describes the work ("permanent sample plots", "permanent monitoring
-wells"), not the contract: only the terms can make an offer permanent."""
+"""Terms wording: 'permanent' inside a duty describes the work ("permanent sample plots", "permanent monitoring
+wells"), not the contract: only the terms can make an offer permanent; a work week stated for a
+group of staff is the position's hours."""
 
 from __future__ import annotations
 
@@ -46,3 +47,11 @@ def test_permanent_in_the_terms_still_does(tmp_path: Path) -> None:
     report = pipeline.analyse(path, citizenship="US")
     assert report.extraction.field("permanent") is True
     assert "permanent-position" in {f.rule for f in report.findings}
+
+
+def test_the_work_week_for_a_group_is_read_as_hours(tmp_path: Path) -> None:
+    path = tmp_path / "offer.txt"
+    path.write_text(LETTER.replace("for 40 hours per week.", ". The normal work week for forestry staff is 36 hours."),
+                    encoding="utf-8")
+    report = pipeline.analyse(path, citizenship="US")
+    assert report.extraction.field("hours_per_week") == 36
