@@ -55,3 +55,25 @@ def test_the_work_week_for_a_group_is_read_as_hours(tmp_path: Path) -> None:
                     encoding="utf-8")
     report = pipeline.analyse(path, citizenship="US")
     assert report.extraction.field("hours_per_week") == 36
+
+
+def test_a_contractors_hourly_fee_and_a_term_counted_from_a_date(tmp_path: Path) -> None:
+    path = tmp_path / "offer.txt"
+    path.write_text(LETTER.replace(
+        "for a term of 24 months starting\nApril 5, 2027. Your salary will be $91,000 per year for 40 hours per week.",
+        "under a contract for services. The engagement will run for 24 months from April 5, 2027. The Company "
+        "will pay your firm a fee of $68.50 per hour, plus GST, for about 40 hours per week."), encoding="utf-8")
+    report = pipeline.analyse(path, citizenship="US")
+    assert report.extraction.field("start_date") == "2027-04-05"
+    assert report.extraction.field("wage")["amount"] == 68.5
+    assert report.extraction.field("wage")["period"] == "hour"
+    assert "self-employment" in {f.rule for f in report.findings}
+
+
+def test_a_licence_fee_is_still_not_the_wage(tmp_path: Path) -> None:
+    path = tmp_path / "offer.txt"
+    path.write_text(LETTER.replace("Your salary will be $91,000 per year for 40 hours per week.",
+                                   "We will pay your licence fee of $450 per year. You will work 40 hours per week."),
+                    encoding="utf-8")
+    report = pipeline.analyse(path, citizenship="US")
+    assert report.extraction.field("wage") is None

@@ -237,6 +237,9 @@ def wage(body: Body, hours: float | None) -> Value | None:
             if ranged:
                 m = prev  # "$90,000 to $100,000 per year": the range's lower end, the period after it
             prev = m
+            if cue == "not_pay" and period == "hour" and any(
+                    rx.search(part.text, s, m.start()) for rx in regexes("fee_rate")):
+                cue = "pay_cue"  # "a fee of $72.00 per hour": a contractor's pay (self-employment flags it)
             if cue == "not_pay" or (cue is None and _not_pay_after(part.text, _period_end(part.text, m), e)):
                 continue
             rank = 2 * (cue == "pay_cue") + (period is not None)
