@@ -38,6 +38,12 @@ def letter_ids() -> list[str]:
         return heldout_render.letter_ids()
 
 
+FIRST_RUN_2 = ("First run (analyzer at c24c49a, the one measurement, nothing tuned): title 13/16, duty precision "
+               "80/81, recall 80/81, CUSMA top-1 12/14, clean letters with a false alarm 1/9, finding precision 8/9, "
+               "recall 8/9.  Since then the set has been used to fix its defects, so the figures below are no longer "
+               "a hold-out measure; see tests/heldout2/README.md and the third set, tests/heldout3/.")
+
+
 def run(verbose: bool = False) -> str:
     """The evaluation of ``tests/heldout2/`` as markdown; ``verbose`` lists every miss by letter id."""
     with letters_from(HERE):
@@ -46,7 +52,9 @@ def run(verbose: bool = False) -> str:
     first_run = getattr(eval_heldout, "FIRST_RUN", "")
     if first_run:
         out = out.replace(first_run + "\n\n", "", 1)
-    return out.replace("## Held-out letters", "## Held-out letters, second set", 1)
+    out = out.replace("## Held-out letters", "## Held-out letters, second set", 1)
+    head, _, rest = out.partition("\n\n")
+    return f"{head}\n\n{FIRST_RUN_2}\n\n{rest}"
 
 
 if __name__ == "__main__":

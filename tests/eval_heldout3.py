@@ -40,6 +40,12 @@ def letter_ids() -> list[str]:
         return heldout_render.letter_ids()
 
 
+FIRST_RUN_3 = ("First run (analyzer at d3b0ef2, the one measurement, nothing tuned): title 17/18, duty precision "
+               "94/94, recall 94/94, CUSMA top-1 15/16, clean letters with a false alarm 4/12, finding precision 5/12, "
+               "recall 5/7.  Since then the set has been used for diagnosis, so the figures below are no longer a "
+               "hold-out measure; see tests/heldout3/README.md.")
+
+
 def run(verbose: bool = False) -> str:
     """The evaluation of ``tests/heldout3/`` as markdown; ``verbose`` lists every miss by letter id."""
     with letters_from(HERE):
@@ -48,7 +54,9 @@ def run(verbose: bool = False) -> str:
     first_run = getattr(eval_heldout, "FIRST_RUN", "")
     if first_run:
         out = out.replace(first_run + "\n\n", "", 1)
-    return out.replace("## Held-out letters", "## Held-out letters, third set", 1)
+    out = out.replace("## Held-out letters", "## Held-out letters, third set", 1)
+    head, _, rest = out.partition("\n\n")
+    return f"{head}\n\n{FIRST_RUN_3}\n\n{rest}"
 
 
 if __name__ == "__main__":
