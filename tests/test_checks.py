@@ -510,3 +510,11 @@ def test_a_bonus_or_moving_amount_is_not_a_stated_wage() -> None:
     quiet = fire("missing-element", title="Computer Systems Analyst", duties=GOOD, fields=no_wage, **CSA,
                  paragraphs=("Your pay will be $4,000 every two weeks.",))
     assert [f.severity for f in quiet if "salary or wage" in f.message] == ["info"]
+
+
+def test_an_agreement_line_to_sign_is_not_a_placeholder() -> None:
+    assert not fire("unfilled-placeholder", title="Computer Systems Analyst", duties=GOOD, fields=FIELDS, **CSA,
+                    paragraphs=("Agreed: ______________________   Date: ____________",))
+    duties = GOOD[:2]  # GOOD's third duty says "user acceptance", which would read as an acceptance block
+    assert fire("unfilled-placeholder", title="Computer Systems Analyst", duties=duties, fields=FIELDS, **CSA,
+                paragraphs=("Your start date will be ____________.",))
