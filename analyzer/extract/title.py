@@ -240,10 +240,19 @@ def _from_subject(body: Body) -> list[Candidate]:
                 continue
         header = _HEADER_AFTER.search(part.text, s, e)  # the next e-mail header line joined on
         e = _before_unit(part.text, s, header.start() if header else e)
+        if _SENDER.match(part.text, s):
+            continue  # "Your offer from Fernwood Planning": the sender, not a job
+        tail = _KIND_TAIL.search(part.text, s, e)
+        if tail and tail.start() > s:
+            e = tail.start()  # "Database Analyst position", "NUTRITIONIST ENGAGEMENT": the job, not the word for it
         c = _candidate(body, part, s, e, 8.0, "subject")
         if c and c.text.lower() not in _people(body) and not _document_type(c.text):
             out.append(c)
     return out
+
+
+_SENDER = re.compile(r"\s*(?:[-\u2013\u2014:]\s*)?from\b", re.I)
+_KIND_TAIL = re.compile(r"\s+(?:position|role|job|post|engagement|appointment|opportunity|offer)\s*[.!]?\s*$", re.I)
 
 
 @cache
