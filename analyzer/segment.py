@@ -222,6 +222,9 @@ def is_closing(ln: Line) -> bool:
     slash-separated parts is a valediction and every part is short."""
     parts = [_key(p.rstrip(" ,")) for p in re.split(r"\s*[/|]\s*", ln.text.strip().rstrip(","))]
     parts = [p for p in parts if p]
+    low = ln.text.strip().lower()
+    if len(low) <= 200 and any(re.search(f, low) for f in _data().get("closing_formulas", ())):
+        return True  # "Veuillez agréer, Docteure, l'expression de nos sentiments distingués."
     if len(parts) == 1:
         return parts[0] in _data()["closings"]
     return 1 < len(parts) <= 3 and all(len(p.split()) <= 5 for p in parts) and any(

@@ -533,3 +533,16 @@ def test_closing_found_by_shape_before_an_appendix():
     assert " ".join(_of(layout, "signature")) == "Un abrazo grande, Nadia Brunet Research Director"
     assert _of(layout, "heading") == ["APPENDIX B"]
     assert len(_of(layout, "list_item")) == 2
+
+
+@pytest.mark.parametrize(("line", "closing"), [
+    ("Veuillez agréer, Docteure, l'expression de nos sentiments distingués.", True),
+    ("Je vous prie d'agréer, Madame, mes salutations respectueuses.", True),
+    ("Recevez, Monsieur, nos meilleures salutations.", True),
+    ("Veuillez agréer les conditions de l'annexe A avant le 1er mars et nous retourner le formulaire signé.", False),
+])
+def test_french_closing_formulas_start_the_signature(line: str, closing: bool) -> None:
+    from analyzer.segment import is_closing
+    from analyzer.types import Line
+
+    assert is_closing(Line(page=1, text=line, start=0, end=len(line))) is closing
