@@ -77,3 +77,11 @@ def test_a_licence_fee_is_still_not_the_wage(tmp_path: Path) -> None:
                     encoding="utf-8")
     report = pipeline.analyse(path, citizenship="US")
     assert report.extraction.field("wage") is None
+
+
+def test_a_labelled_hourly_fee(tmp_path: Path) -> None:
+    path = tmp_path / "offer.txt"
+    path.write_text(LETTER.replace("Your salary will be $91,000 per year for 40 hours per week.",
+                                   "\nFee: $85 per hour of fieldwork, invoiced monthly\n"), encoding="utf-8")
+    report = pipeline.analyse(path, citizenship="US")
+    assert report.extraction.field("wage")["amount"] == 85
