@@ -52,6 +52,13 @@ from tests.heldout.render import render_docx, render_pdf
      "experience.", "Master of Urban Planning", None),
     ("Before you sign plans you must also obtain a licence issued by the Ordre des architectes du Québec.",
      None, "a licence issued by the Ordre des architectes du Québec"),
+    ("Before you sign any plan of survey you must be commissioned as a British Columbia Land Surveyor by the "
+     "Association of BC Land Surveyors.", None,
+     "commissioned as a British Columbia Land Surveyor by the Association of BC Land Surveyors"),
+    ("You must hold a P.Eng. licence from Engineers Yukon or, until you do, work under a licensed engineer.",
+     None, "a P.Eng. licence from Engineers Yukon"),
+    ("You hold the title of Profesional Técnico en Electrónica Industrial from TECSUP, which meets the "
+     "requirements of this position.", "Profesional Técnico en Electrónica Industrial from TECSUP", None),
 ])
 def test_credential_spans_end_at_the_requirement(text: str, education: str | None, licence: str | None) -> None:
     ex = extract(layout(("paragraph", text)))

@@ -85,3 +85,10 @@ def test_a_labelled_hourly_fee(tmp_path: Path) -> None:
                                    "\nFee: $85 per hour of fieldwork, invoiced monthly\n"), encoding="utf-8")
     report = pipeline.analyse(path, citizenship="US")
     assert report.extraction.field("wage")["amount"] == 85
+
+
+def test_a_weekly_workload_is_the_hours(tmp_path: Path) -> None:
+    path = tmp_path / "offer.txt"
+    path.write_text(LETTER.replace("for 40 hours per week.", ". Your weekly workload will be 42 hours."),
+                    encoding="utf-8")
+    assert pipeline.analyse(path, citizenship="US").extraction.field("hours_per_week") == 42

@@ -46,7 +46,7 @@ _HOURS_TEMPLATE = (
     r"\bhours\b[^.;:\d$]{{0,25}}?\b(?:about|approximately|around|roughly)\s+"
     r"(?P<n7>\d{{1,2}}(?:\.\d{{1,2}})?)\s*(?:per|a|each|every|/)\s*week|"
     # "your normal work week is 37.5 hours", "a work week of 40 hours", "the work week for librarians is 35 hours"
-    r"\bwork\s*week(?:\s+for\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:is|of|will\s+be)\s+(?:(?:approximately|about)\s+)?"
+    r"\b(?:work\s*week(?:\s+for\s+[a-z]+(?:\s+[a-z]+)?)?|weekly\s+workload)\s+(?:is|of|will\s+be)\s+(?:(?:approximately|about)\s+)?"
     r"(?P<n5>\d{{1,2}}(?:\.\d{{1,2}})?|{words})\s+hours\b|"
     # "7.5 hours per day, five days a week": the week's hours are their product
     r"\b(?P<day>\d{{1,2}}(?:\.\d{{1,2}})?)[\s-]*hours?\s*(?:per|a|each)\s*day,?\s*(?:and\s+)?"
