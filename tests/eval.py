@@ -12,7 +12,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-SECTIONS = ("extraction", "match", "rules", "heldout", "heldout2", "heldout3")
+SECTIONS = ("extraction", "match", "rules", "heldout", "heldout2", "heldout3", "heldout4")
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "eval.md"
 
 

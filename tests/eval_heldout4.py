@@ -40,6 +40,12 @@ def letter_ids() -> list[str]:
         return heldout_render.letter_ids()
 
 
+FIRST_RUN_4 = ("First run (analyzer at d2f48c0, the one measurement, nothing tuned): title 14/18, duty precision "
+               "96/96, recall 96/96, CUSMA top-1 16/16, clean letters with a false alarm 3/12, finding precision 7/11, "
+               "recall 7/7.  Since then the set has been used for diagnosis, so the figures below are no longer a "
+               "hold-out measure; see tests/heldout4/README.md.")
+
+
 def run(verbose: bool = False) -> str:
     """The evaluation of ``tests/heldout4/`` as markdown; ``verbose`` lists every miss by letter id."""
     with letters_from(HERE):
@@ -48,8 +54,9 @@ def run(verbose: bool = False) -> str:
     first_run = getattr(eval_heldout, "FIRST_RUN", "")
     if first_run:
         out = out.replace(first_run + "\n\n", "", 1)
-    # Not yet measured: once it is, the first run's figures are stated here as for the third set.
-    return out.replace("## Held-out letters", "## Held-out letters, fourth set", 1)
+    out = out.replace("## Held-out letters", "## Held-out letters, fourth set", 1)
+    head, _, rest = out.partition("\n\n")
+    return f"{head}\n\n{FIRST_RUN_4}\n\n{rest}"
 
 
 if __name__ == "__main__":
