@@ -162,12 +162,25 @@ def literal_profession(title: str | None) -> Any | None:
     return best
 
 
+@lru_cache(maxsize=1)
+def _names_to_profession() -> dict[str, Any]:
+    """Every profession's normalised names and aliases -> the profession (the first listed wins)."""
+    from analyzer.checks.title_not_profession_name import _norm, profession_names
+
+    out: dict[str, Any] = {}
+    for prof in _data.professions().values():
+        for name in (*profession_names(prof), *prof.aliases):
+            out.setdefault(_norm(name), prof)
+    return out
+
+
+@lru_cache(maxsize=256)
 def exact_profession(title: str | None) -> Any | None:
     """The profession the title is, word for word, once level words ('Senior', 'II', ``title_levels.json``)
     and bracketed notes are dropped: 'Sr. Geologist II' is Geologist, 'Software Engineer' is no one."""
     if not title:
         return None
-    from analyzer.checks.title_not_profession_name import _norm, profession_names
+    from analyzer.checks.title_not_profession_name import _norm
 
     levels = set(_data.lexicon("title_levels")["levels"])
     plain = re.sub(r"\([^)]*\)", " ", title)
@@ -175,9 +188,8 @@ def exact_profession(title: str | None) -> Any | None:
     # "Chemist – Coatings R&D").
     for part in (plain, re.split(r"\s*(?:,|\s[-–—|]\s|:)\s*", plain)[0]):
         core = " ".join(w for w in _norm(part).split() if w not in levels)
-        for prof in _data.professions().values() if core else ():
-            if any(_norm(name) == core for name in (*profession_names(prof), *prof.aliases)):
-                return prof
+        if core and core in _names_to_profession():
+            return _names_to_profession()[core]
     return None
 
 
