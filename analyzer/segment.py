@@ -326,15 +326,18 @@ def _furniture(doc: Document) -> dict[int, BlockKind]:
     out: dict[int, BlockKind] = {ln.start: "other" for ln in doc.lines() if RULE_LINE.match(ln.text)}
     pages = [p for p in doc.pages if p.lines]
     seen: dict[tuple[str, str], set[int]] = {}
+    where: dict[tuple[str, str], list[int]] = {}  # the line's place in its zone, on each page
     for page in pages:
         lines = page.lines
         for zone, zlines in _zones(lines):
-            for ln in zlines:
+            for i, ln in enumerate(zlines if zone == "top" else zlines[::-1]):
                 text = ln.text.strip()
                 if PAGE_NUMBER.match(text) or (PAGE_OF.search(text) and len(text.split()) <= 6):
                     out[ln.start] = "page_number"
                     continue
-                seen.setdefault((zone, re.sub(r"\d+", "#", _key(text))), set()).add(page.number)
+                key = (zone, re.sub(r"\d+", "#", _key(text)))
+                seen.setdefault(key, set()).add(page.number)
+                where.setdefault(key, []).append(i)
     body_size = _stats(doc.lines()).body_size
     for page in pages:
         out.update(_margin_notes(page.lines, body_size, out))
@@ -347,6 +350,9 @@ def _furniture(doc: Document) -> dict[int, BlockKind]:
                 key = (zone, re.sub(r"\d+", "#", _key(ln.text)))
                 if ln.start in out or len(seen.get(key, ())) < 2:
                     continue
+                if max(where[key]) - min(where[key]) > 1:
+                    continue  # the letterhead's name on page 1 and the signature's on a short last page
+                    # are the same words at different places: a running header keeps its place
                 if zone == "top" and page.number == 1 and ln.size > body_size:
                     continue  # a big company name repeated on every page is still page 1's letterhead
                 out[ln.start] = "header" if zone == "top" else "footer"

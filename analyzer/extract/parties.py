@@ -94,12 +94,14 @@ def employer(body: Body) -> Value | None:
     names: list[Value] = []
     for line in _lines(body, _letterhead(body)):
         text = _name_then_street(_first_segment(clean(line.text).text), 0)[0][0]
-        if text.lower() in running or _RUNNING.match(text):
-            continue  # a running header at the top of page 1
+        if (text.lower() in running and not _has_suffix(text)) or _RUNNING.match(text):
+            continue  # a running header at the top of page 1 (a company name repeated on every page stays)
         if _name_like(text):
             names.append(_line_value(body, line, text))
     company = _signature_company(body)
     agreed = [v for v in names if company and v.value.lower() == company.value.lower()]
+    if not agreed and names and company and _outranks_letterhead(body, company.value):
+        return company  # the legal entity signs; the letterhead line names a brand, school or station
     if agreed or names:
         return (agreed or names)[0]
     if company:
@@ -112,6 +114,18 @@ def employer(body: Body) -> Value | None:
                 ns = part.text.find(name, m.start("name"))
                 return Value(name, body.evidence(part, ns, ns + len(name)))
     return None
+
+
+TOP_CHARS = 200  # "printed at the top": within the letter's first characters
+
+
+def _outranks_letterhead(body: Body, company: str) -> bool:
+    """The signature block's company is the employer over a differing letterhead line when it is a
+    legal entity (Inc., Ltd., Professional Corporation ...) or the letter prints it at the top."""
+    words = {w.strip(",").lower() for w in company.split()}
+    if words & set(phrases("legal_suffix")):
+        return True
+    return company.lower() in body.layout.document.text[:TOP_CHARS].lower()
 
 
 def _name_like(text: str) -> bool:
