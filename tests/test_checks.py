@@ -470,6 +470,8 @@ def test_a_profession_title_over_duties_that_never_show_it_is_a_mismatch() -> No
     assert found and "Engineer" in found[0].message and "60010" in found[0].message
     # an engineer's duties among the duties' top groups settle it
     assert not fire("occupation-mismatch", **{**kw, "duties_noc": (("60010", 0.43), ("21301", 0.1))})
+    # every profession at 0.00 on the duties: the title's coming first in that list is no support
+    assert fire("occupation-mismatch", **{**kw, "duties_cusma": (("engineer", 0.0), ("economist", 0.0))})
 
 
 def test_a_research_assistants_duties_need_not_fit_its_setting_code() -> None:

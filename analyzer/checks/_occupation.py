@@ -14,6 +14,8 @@ from typing import Any
 from analyzer.checks._data import display_name, lexicon, norm_id, profession, teer_of
 from analyzer.types import NocCandidate
 
+NO_SUPPORT = 0.01  # a duties-only CUSMA score below this is no support at all (0.00 as printed)
+
 
 def teer_variant(a: str, b: str) -> bool:
     """Same field at another TEER.  In the natural and applied sciences (2) and health (3), NOC 2021
@@ -70,8 +72,9 @@ def mismatch(ctx: Any) -> Mismatch | None:
                 f"(duties: {display_name(other)} {top.score:.2f}, {display_name(claimed)} {own:.2f}).",
                 f"Either retitle the position as {display_name(other)} work, or rewrite the duties to describe the "
                 f"{display_name(claimed)} work actually done.", other)
-    if claimed is not None and duties and norm_id(duties[0].id) == norm_id(claimed.id):
+    if claimed is not None and duties and duties[0].score >= NO_SUPPORT and norm_id(duties[0].id) == norm_id(claimed.id):
         return None  # the duties' best profession is the title's, however weakly: no contradiction
+        # (at 0.00 every profession ties and "best" is only the order of the list)
     unsupported = _profession_unsupported(ctx, claimed, dn, k)
     if unsupported is not None:
         return unsupported
