@@ -95,14 +95,11 @@ def _cusma(b: Bundle, raw: np.ndarray, cal: dict[str, Calibrator], channel: str,
                  for i, s in zip(top, calibrated, strict=True))
 
 
-def _agree(t_noc: tuple[NocCandidate, ...], d_noc: tuple[NocCandidate, ...],
-           t_cus: tuple[CusmaCandidate, ...], d_cus: tuple[CusmaCandidate, ...]) -> bool:
+def _agree(noc_disputed: bool, t_cus: tuple[CusmaCandidate, ...], d_cus: tuple[CusmaCandidate, ...]) -> bool:
     """Title and duties agree when one's best NOC minor group is among the other's top three
-    (duty text alone ranks the right group first only about half the time, so top-1 against
-    top-1 would cry wolf), or when both accept the same CUSMA profession."""
-    k = int(thresholds()["agreement_top_k"])
-    t_top, d_top = t_noc[0].code[:4], d_noc[0].code[:4]
-    if t_top in {c.code[:4] for c in d_noc[:k]} or d_top in {c.code[:4] for c in t_noc[:k]}:
+    (``scores.disputed``: duty text alone ranks the right group first only about half the time, so
+    top-1 against top-1 would cry wolf), or when both accept the same CUSMA profession."""
+    if not noc_disputed:
         return True
     bar = acceptance()
     return t_cus[0].id == d_cus[0].id and min(t_cus[0].score, d_cus[0].score) >= bar
@@ -137,4 +134,4 @@ def assemble(b: Bundle, raw: scores.RawScores, calibrators: dict[str, Calibrator
     if not raw.both:
         return m
     return Matches(m.noc, m.cusma, m.title_noc, m.duties_noc, m.title_cusma, m.duties_cusma,
-                   agreement=_agree(m.title_noc, m.duties_noc, m.title_cusma, m.duties_cusma))
+                   agreement=_agree(raw.noc_disputed, m.title_cusma, m.duties_cusma))
