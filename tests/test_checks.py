@@ -520,3 +520,15 @@ def test_an_agreement_line_to_sign_is_not_a_placeholder() -> None:
     duties = GOOD[:2]  # GOOD's third duty says "user acceptance", which would read as an acceptance block
     assert fire("unfilled-placeholder", title="Computer Systems Analyst", duties=duties, fields=FIELDS, **CSA,
                 paragraphs=("Your start date will be ____________.",))
+
+
+def test_mostly_generic_duties_are_not_read_as_below_level_work() -> None:
+    """Generic duties give the duties model nothing to read: its TEER-3 guess is no evidence."""
+    vague = ("Support the team with various tasks", "Perform other duties as assigned",
+             "Analyse business requirements for the claims-processing system and write functional specifications")
+    kw = dict(title="Computer Systems Analyst", fields=FIELDS, cusma=(("computer_systems_analyst", 0.3),),
+              title_noc=(("21222", 0.9),), duties_noc=(("43100", 0.2), ("14100", 0.1)))
+    assert not fire("below-professional-level", duties=vague, **kw)
+    concrete = ("Sort incoming mail and deliver it to the departments", "Greet visitors and answer the phones",
+                "Analyse business requirements for the claims-processing system and write functional specifications")
+    assert fire("below-professional-level", duties=concrete, **{**kw, "duties_noc": (("14100", 0.4), ("43100", 0.1))})

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from analyzer.checks._data import display_name, noc_groups, teer_of
 from analyzer.checks._occupation import below_level
-from analyzer.checks._specificity import words
+from analyzer.checks._specificity import is_vague, words
 from analyzer.checks.base import CheckContext, Example, Rule
 from analyzer.types import Evidence, Finding, NocCandidate
 
@@ -39,6 +39,9 @@ class BelowProfessionalLevel(Rule):
                   "IRCC PDI, CPTPP: professionals TEER 0-1, technicians TEER 2-3")
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        duties = ctx.extraction.duties
+        if duties and sum(is_vague(d.text) for d in duties) * 2 >= len(duties):
+            return  # mostly generic duties give the duties model nothing to read: vague-duty says so
         allowed, who = self._allowed(ctx)
         top = below_level(ctx, allowed)
         if top is None:
