@@ -25,6 +25,8 @@ import sys
 import tempfile
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from tests.eval_extraction import pair_duties as extraction_pairs
+from tests.heldout import render as heldout_render
 from tests.heldout.render import letter_ids, load, render
 
 TEXT_MATCH = 90.0
@@ -198,8 +201,30 @@ FIRST_RUN = ("First run (analyzer at e98d13f, before any fix, the clean hold-out
 
 def run(verbose: bool = False) -> str:
     """The evaluation as markdown; with ``verbose`` every miss is listed with its letter id."""
-    t = evaluate()
-    out = [f"## Held-out letters ({t.letters} letters, {t.letters - len(t.errors)} read)", "", FIRST_RUN, "",
+    return _markdown(evaluate(), "Held-out letters", FIRST_RUN, verbose)
+
+
+@contextmanager
+def letters_from(directory: Path) -> Iterator[None]:
+    """Make the loader, renderer and scorer read letters from ``directory`` (``render.HERE``)."""
+    saved = heldout_render.HERE
+    heldout_render.HERE = directory
+    try:
+        yield
+    finally:
+        heldout_render.HERE = saved
+
+
+def run_set(directory: Path, ordinal: str, first_run: str, verbose: bool = False) -> str:
+    """A later held-out set in the same format, measured exactly as this one: same scoring, same
+    renderer, same markdown, headed with that set's own one-time first run."""
+    with letters_from(directory):
+        t = evaluate()
+    return _markdown(t, f"Held-out letters, {ordinal} set", first_run, verbose)
+
+
+def _markdown(t: Tally, heading: str, first_run: str, verbose: bool) -> str:
+    out = [f"## {heading} ({t.letters} letters, {t.letters - len(t.errors)} read)", "", first_run, "",
            f"- pipeline errors: {len(t.errors)} {t.errors if t.errors else ''}".rstrip(),
            f"- title exact (folded): {_pct(t.titles_ok, t.letters - len(t.errors))}",
            f"- duty precision: {_pct(t.duties_matched, t.duties_got)}; "

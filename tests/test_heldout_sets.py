@@ -1,6 +1,7 @@
-"""The fourth held-out set (tests/heldout4) is well-formed and every letter renders.  Like
-tests/test_heldout_set.py it checks the set, never the analyzer's accuracy on it
-(``python -m tests.eval_heldout4`` measures that)."""
+"""The third and fourth held-out sets (tests/heldout3, tests/heldout4: the same format, the same
+shape) are well-formed and every letter renders.  Like tests/test_heldout_set.py this checks the
+sets, never the analyzer's accuracy on them (``python -m tests.eval_heldout3`` / ``eval_heldout4``
+measure that)."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from analyzer.checks import rules
 from analyzer.types import FIELD_NAMES
 from tests.heldout import render as heldout_render
 
-HERE = Path(__file__).resolve().parent / "heldout4"
-IDS = sorted(p.stem for p in HERE.glob("*.txt"))
+TESTS = Path(__file__).resolve().parent
+SETS = {name: TESTS / name for name in ("heldout3", "heldout4")}
+LETTERS = [(name, p.stem) for name, here in SETS.items() for p in sorted(here.glob("*.txt"))]
 PROVINCES = {"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"}
 REQUIRED = {"id", "format", "program", "citizenship", "title", "duties", "fields", "expect_findings",
             "may_findings", "expect_cusma", "notes"}
@@ -30,23 +32,25 @@ def squash(text: str) -> str:
     return " ".join(text.replace("# ", "").split())
 
 
-def meta_of(letter_id: str) -> dict:
-    return json.loads((HERE / f"{letter_id}.json").read_text(encoding="utf-8"))
+def meta_of(name: str, letter_id: str) -> dict:
+    return json.loads((SETS[name] / f"{letter_id}.json").read_text(encoding="utf-8"))
 
 
-def test_set_shape() -> None:
-    assert len(IDS) == 18
-    assert {p.stem for p in HERE.glob("*.json")} == set(IDS)
-    assert Counter(meta_of(i)["format"] for i in IDS) == {"pdf": 11, "docx": 4, "txt": 3}
-    assert Counter(meta_of(i)["program"] for i in IDS) == {"cusma": 16, "cptpp": 2}
-    clean = sum(1 for i in IDS if not meta_of(i)["expect_findings"])
+@pytest.mark.parametrize("name", SETS)
+def test_set_shape(name: str) -> None:
+    ids = [i for n, i in LETTERS if n == name]
+    assert len(ids) == 18
+    assert {p.stem for p in SETS[name].glob("*.json")} == set(ids)
+    assert Counter(meta_of(name, i)["format"] for i in ids) == {"pdf": 11, "docx": 4, "txt": 3}
+    assert Counter(meta_of(name, i)["program"] for i in ids) == {"cusma": 16, "cptpp": 2}
+    clean = sum(1 for i in ids if not meta_of(name, i)["expect_findings"])
     assert clean == 12
 
 
-@pytest.mark.parametrize("letter_id", IDS)
-def test_expected_values_are_in_the_letter(letter_id: str) -> None:
-    text = squash((HERE / f"{letter_id}.txt").read_text(encoding="utf-8"))
-    meta = meta_of(letter_id)
+@pytest.mark.parametrize(("name", "letter_id"), LETTERS)
+def test_expected_values_are_in_the_letter(name: str, letter_id: str) -> None:
+    text = squash((SETS[name] / f"{letter_id}.txt").read_text(encoding="utf-8"))
+    meta = meta_of(name, letter_id)
     assert set(meta) >= REQUIRED and meta["id"] == letter_id
     assert meta["format"] in ("pdf", "docx", "txt") and meta["program"] in ("cusma", "cptpp")
     assert squash(meta["title"]) in text
@@ -65,9 +69,9 @@ def test_expected_values_are_in_the_letter(letter_id: str) -> None:
             assert squash(fields[name]) in text, name
 
 
-@pytest.mark.parametrize("letter_id", IDS)
-def test_names_exist(letter_id: str) -> None:
-    meta = meta_of(letter_id)
+@pytest.mark.parametrize(("name", "letter_id"), LETTERS)
+def test_names_exist(name: str, letter_id: str) -> None:
+    meta = meta_of(name, letter_id)
     names = {r.name for r in rules(None)}
     assert set(meta["expect_findings"]) | set(meta["may_findings"]) <= names
     assert not set(meta["expect_findings"]) & set(meta["may_findings"])
@@ -90,9 +94,9 @@ def _rendered_text(path: Path) -> tuple[str, int]:
     return path.read_text(encoding="utf-8"), 1
 
 
-@pytest.mark.parametrize("letter_id", IDS)
-def test_every_letter_renders(letter_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(heldout_render, "HERE", HERE)
+@pytest.mark.parametrize(("name", "letter_id"), LETTERS)
+def test_every_letter_renders(name: str, letter_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(heldout_render, "HERE", SETS[name])
     source, meta = heldout_render.load(letter_id)
     path = heldout_render.render(letter_id, tmp_path)
     assert path.suffix == "." + meta["format"] and path.stat().st_size > 0
