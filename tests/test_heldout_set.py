@@ -13,12 +13,11 @@ from pathlib import Path
 
 import docx
 import pytest
-from pypdf import PdfReader
 
 from analyzer import corpora
 from analyzer.checks import rules
 from analyzer.types import FIELD_NAMES
-from tests.heldout.render import HERE, letter_ids, load, parse, plain_text, render
+from tests.heldout.render import HERE, letter_ids, load, parse, plain_text, render, rendered_text
 
 IDS = letter_ids()
 PROVINCES = {"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"}
@@ -74,23 +73,12 @@ def test_names_exist(letter_id: str) -> None:
         assert meta["citizenship"] in corpora.cptpp_countries()
 
 
-def _rendered_text(path: Path) -> tuple[str, int]:
-    if path.suffix == ".pdf":
-        pages = PdfReader(str(path)).pages
-        return "\n".join(p.extract_text() or "" for p in pages), len(pages)
-    if path.suffix == ".docx":
-        d = docx.Document(str(path))
-        cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
-        return "\n".join([p.text for p in d.paragraphs] + cells), 1
-    return path.read_text(encoding="utf-8"), 1
-
-
 @pytest.mark.parametrize("letter_id", IDS)
 def test_every_letter_renders(letter_id: str, tmp_path: Path) -> None:
     source, meta = load(letter_id)
     path = render(letter_id, tmp_path)
     assert path.suffix == "." + meta["format"] and path.stat().st_size > 0
-    text, pages = _rendered_text(path)
+    text, pages = rendered_text(path)
     assert squash(meta["title"]) in squash(text)
     # The last duty's last words survive rendering (lists and tables are not dropped).
     tail = " ".join(meta["duties"][-1].split()[-3:])

@@ -10,14 +10,13 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-import docx
 import pytest
-from pypdf import PdfReader
 
 from analyzer import corpora
 from analyzer.checks import rules
 from analyzer.types import FIELD_NAMES
 from tests.heldout import render as heldout_render
+from tests.heldout.render import rendered_text
 
 TESTS = Path(__file__).resolve().parent
 SETS = {name: TESTS / name for name in ("heldout3", "heldout4")}
@@ -83,24 +82,13 @@ def test_names_exist(name: str, letter_id: str) -> None:
         assert meta["citizenship"] in ("US", "MX")
 
 
-def _rendered_text(path: Path) -> tuple[str, int]:
-    if path.suffix == ".pdf":
-        pages = PdfReader(str(path)).pages
-        return "\n".join(p.extract_text() or "" for p in pages), len(pages)
-    if path.suffix == ".docx":
-        d = docx.Document(str(path))
-        cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
-        return "\n".join([p.text for p in d.paragraphs] + cells), 1
-    return path.read_text(encoding="utf-8"), 1
-
-
 @pytest.mark.parametrize(("name", "letter_id"), LETTERS)
 def test_every_letter_renders(name: str, letter_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(heldout_render, "HERE", SETS[name])
     source, meta = heldout_render.load(letter_id)
     path = heldout_render.render(letter_id, tmp_path)
     assert path.suffix == "." + meta["format"] and path.stat().st_size > 0
-    text, pages = _rendered_text(path)
+    text, pages = rendered_text(path)
     assert squash(meta["title"]) in squash(text)
     # The last duty's last words survive rendering (lists, tables and later pages are not dropped).
     assert " ".join(meta["duties"][-1].split()[-3:]) in squash(text)

@@ -158,6 +158,23 @@ def render_docx(letter_id: str, source: str, out: Path) -> Path:
     return path
 
 
+def rendered_text(path: Path) -> tuple[str, int]:
+    """(text, pages) read back from a rendered letter, for the set checks: the text layer of a PDF,
+    a DOCX's paragraphs and table cells, or the plain text."""
+    if path.suffix == ".pdf":
+        from pypdf import PdfReader
+
+        pages = PdfReader(str(path)).pages
+        return "\n".join(p.extract_text() or "" for p in pages), len(pages)
+    if path.suffix == ".docx":
+        import docx
+
+        d = docx.Document(str(path))
+        cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
+        return "\n".join([p.text for p in d.paragraphs] + cells), 1
+    return path.read_text(encoding="utf-8"), 1
+
+
 def render(letter_id: str, out: Path) -> Path:
     """Write the letter in its format under ``out`` and return the file's path."""
     source, meta = load(letter_id)
