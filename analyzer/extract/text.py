@@ -110,19 +110,7 @@ def norm(text: str) -> str:
 def clean_lines(doc_text: str, spans: list[tuple[int, int]], known: frozenset[str] = frozenset()) -> CleanText:
     """Clean the text of several line spans read as one run (lines joined by a line break), so a
     block that straddles a page break leaves out the running footer and header between its lines."""
-    pieces: list[str] = []
-    where: list[int] = []
-    for k, (start, end) in enumerate(spans):
-        if k:
-            pieces.append("\n")
-            where.append(spans[k - 1][1])
-        pieces.append(doc_text[start:end])
-        where.extend(range(start, end))
-    virtual = clean("".join(pieces), 0, known)
-    where.append(spans[-1][1] if spans else 0)
-    offsets = tuple(where[i] for i in virtual.offsets[:-1])
-    end = offsets[-1] + 1 if offsets else (spans[0][0] if spans else 0)
-    return CleanText(virtual.text, offsets + (end,))
+    return _clean_joined(doc_text, spans, {}, known)
 
 
 def clean_cells(doc_text: str, cells: list[list[tuple[int, int]]], joins: list[str],
@@ -136,6 +124,13 @@ def clean_cells(doc_text: str, cells: list[list[tuple[int, int]]], joins: list[s
         if cell and spans:
             seps[len(spans)] = joins[k]
         spans += cell
+    return _clean_joined(doc_text, spans, seps, known)
+
+
+def _clean_joined(doc_text: str, spans: list[tuple[int, int]], seps: dict[int, str],
+                  known: frozenset[str]) -> CleanText:
+    """The spans' text joined (before span k by ``seps[k]``, else a line break) and cleaned, with
+    offsets into ``doc_text``: a separator maps to the end of the span before it."""
     pieces: list[str] = []
     where: list[int] = []
     for k, (start, end) in enumerate(spans):
