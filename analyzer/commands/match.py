@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from analyzer.report.text import SHOWN_MIN
 from analyzer.types import Matches
 
 _DUTY_SPLIT = re.compile(r"\s*(?:\r?\n|;)\s*")
@@ -84,7 +85,7 @@ def to_json(m: Matches, record_id: str | None = None) -> dict[str, Any]:
     return out
 
 
-NOISE = 0.005  # candidates scored below this (0.00 as printed) are not listed in text: their order is noise
+NOISE = SHOWN_MIN  # candidates scored 0.00 as printed are not listed in text: their order is noise
 
 
 def to_text(m: Matches, acceptance: float) -> str:

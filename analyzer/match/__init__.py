@@ -8,16 +8,13 @@ calibrated NOC 2021 unit groups and CUSMA Appendix 2 professions.
 
 from __future__ import annotations
 
-import functools
-import json
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Literal
 
 import numpy as np
 
 from analyzer import corpora
-from analyzer.match import cusma, scores
+from analyzer.match import cusma, fuse, scores
 from analyzer.match.calibrate import Calibrator
 from analyzer.match.model import Bundle, load
 from analyzer.match.scores import DISPUTED, LIFTED
@@ -28,10 +25,9 @@ __all__ = ["match", "assemble", "acceptance", "thresholds"]
 Basis = Literal["title", "duties", "both"]
 
 
-@functools.cache
 def thresholds() -> dict[str, float]:
-    raw = json.loads(Path(__file__).with_name("thresholds.json").read_text(encoding="utf-8"))
-    return {k: float(v) for k, v in raw.items() if not k.startswith("_") and isinstance(v, int | float)}
+    """The matching thresholds (analyzer/match/thresholds.json), numeric entries only."""
+    return fuse._thresholds()
 
 
 def acceptance() -> float:

@@ -31,8 +31,9 @@ class Weights:
 
 @functools.cache
 def _thresholds() -> dict[str, float]:
+    """The numeric entries of thresholds.json (the one reader; ``analyzer.match.thresholds`` too)."""
     raw = json.loads(Path(__file__).with_name("thresholds.json").read_text(encoding="utf-8"))
-    return {k: v for k, v in raw.items() if isinstance(v, int | float)}
+    return {k: float(v) for k, v in raw.items() if not k.startswith("_") and isinstance(v, int | float)}
 
 
 def _named_bar() -> tuple[float, float]:
