@@ -18,6 +18,7 @@ from analyzer import corpora
 from analyzer.match.normalise import normalise, split_compound
 
 TERMS_FILE = Path(__file__).with_name("profession_terms.json")
+SHARED_FILE = Path(__file__).with_name("shared_groups.json")
 SUPPORT_CUES_FILE = Path(__file__).with_name("support_cues.json")
 CONDITIONS_FILE = corpora.path("lexicons/cusma_profession_conditions.json")
 RELATED_WEIGHT = 0.5  # a related NOC code is weaker evidence than a listed one
@@ -33,6 +34,7 @@ class ProfessionIndex:
     codes: tuple[tuple[int, ...], ...]  # class indices of noc_codes
     related: tuple[tuple[int, ...], ...]
     terms: tuple[re.Pattern[str] | None, ...]
+    shared: tuple[tuple[int, re.Pattern[str]] | None, ...]  # (class index, words) of a shared unit group
 
 
 def _clean(alias: str) -> str:
@@ -44,6 +46,7 @@ def _clean(alias: str) -> str:
 def index(codes: tuple[str, ...]) -> ProfessionIndex:
     col = {c: i for i, c in enumerate(codes)}
     terms = json.loads(TERMS_FILE.read_text(encoding="utf-8"))
+    shared = json.loads(SHARED_FILE.read_text(encoding="utf-8"))["professions"]
     profs = list(corpora.cusma().values())
 
     def pattern(words: list[str]) -> re.Pattern[str] | None:
@@ -57,6 +60,8 @@ def index(codes: tuple[str, ...]) -> ProfessionIndex:
         codes=tuple(tuple(col[c] for c in p.noc_codes if c in col) for p in profs),
         related=tuple(tuple(col[c] for c in p.noc_related if c in col) for p in profs),
         terms=tuple(pattern(terms.get(p.id, [])) for p in profs),
+        shared=tuple((col[shared[p.id]["group"]], pattern(shared[p.id]["words"]))  # type: ignore[misc]
+                     if p.id in shared and shared[p.id]["group"] in col else None for p in profs),
     )
 
 
@@ -106,10 +111,17 @@ def term_hits(idx: ProfessionIndex, text: str) -> np.ndarray:
                      for t in idx.terms])
 
 
-def noc_support(idx: ProfessionIndex, p: np.ndarray) -> np.ndarray:
-    """Probability mass of the profession's NOC codes, related codes at half weight, capped at 1."""
-    return np.array([min(p[list(c)].sum() + RELATED_WEIGHT * p[list(r)].sum(), 1.0)
-                     for c, r in zip(idx.codes, idx.related, strict=True)])
+def noc_support(idx: ProfessionIndex, p: np.ndarray, text: str | None = None) -> np.ndarray:
+    """Probability mass of the profession's NOC codes, related codes at half weight, capped at 1.
+    With ``text`` (the title and duties), a unit group the profession shares with other
+    occupations (``shared_groups.json``) counts only when the text uses one of its words."""
+    out = np.array([min(p[list(c)].sum() + RELATED_WEIGHT * p[list(r)].sum(), 1.0)
+                    for c, r in zip(idx.codes, idx.related, strict=True)])
+    if text is not None:
+        for i, entry in enumerate(idx.shared):
+            if entry and not entry[1].search(text):
+                out[i] = max(out[i] - p[entry[0]], 0.0)
+    return out
 
 
 def not_covered_likeness(idx: ProfessionIndex, title: str) -> np.ndarray:
@@ -174,3 +186,17 @@ def condition_unmet(idx: ProfessionIndex, text: str) -> np.ndarray:
     """Per profession: its treaty condition (``_matcher_conditions``) is not met by ``text``
     (title, duties and employer context): an auto-claims adjuster is not a disaster relief one."""
     return np.array([bool(p and not p.search(text)) for p in _matcher_conditions(idx.ids)], dtype=bool)
+
+
+@functools.cache
+def _sales_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(json.loads(SUPPORT_CUES_FILE.read_text(encoding="utf-8"))["sales"]), re.I)
+
+
+def sales_share(lines: list[str]) -> float:
+    """Share of the duty lines with sales wording (``support_cues.json``: sales); 0 for fewer
+    than two lines, where one sales line would decide alone."""
+    if len(lines) < 2:
+        return 0.0
+    pattern = _sales_pattern()
+    return sum(bool(pattern.search(x)) for x in lines) / len(lines)

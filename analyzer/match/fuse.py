@@ -16,6 +16,7 @@ from analyzer import corpora
 from analyzer.match import cusma
 
 TITLE_TIE_BREAK = 0.02  # too small to reorder candidates the duties tell apart
+READING_STEP = 1e-6  # a nudge that reorders candidates without changing a calibrated score
 
 
 @dataclass
@@ -62,6 +63,11 @@ def support_level(codes: tuple[str, ...], p_duties: np.ndarray | None, raw_dutie
             and float(p_duties[_below_professional(codes)].sum()) >= t["support_duties_mass"])
 
 
+def sales_position(lines: list[str]) -> bool:
+    """Do the duties read as a sales position (thresholds.json: sales_duties_share)?"""
+    return cusma.sales_share(lines) >= _thresholds()["sales_duties_share"]
+
+
 def disputed_weights(w: Weights) -> Weights:
     """The weights for a position whose title and duties point to different minor groups: the
     title's NOC share drops to ``thresholds.json: disputed_title_share``."""
@@ -93,14 +99,17 @@ def not_covered_push(idx: cusma.ProfessionIndex, title: str, w: Weights) -> np.n
     return np.where(blocked >= 0.9, w.not_covered * blocked, 0.0)
 
 
-def cusma_title(idx: cusma.ProfessionIndex, p_title: np.ndarray, title: str, w: Weights) -> np.ndarray:
+def cusma_title(idx: cusma.ProfessionIndex, p_title: np.ndarray, title: str, w: Weights,
+                words: str | None = None) -> np.ndarray:
+    """``words``: the title and duties, for the shared-group test of ``cusma.noc_support``."""
     name = cusma.name_likeness(idx, title)
     push = not_covered_push(idx, title, w)
-    return np.clip((1 - w.name) * cusma.noc_support(idx, p_title) + w.name * name - push, 0.0, 1.0)
+    return np.clip((1 - w.name) * cusma.noc_support(idx, p_title, words) + w.name * name - push, 0.0, 1.0)
 
 
-def cusma_duties(idx: cusma.ProfessionIndex, p_duties: np.ndarray, text: str, w: Weights) -> np.ndarray:
-    return (1 - w.terms) * cusma.noc_support(idx, p_duties) + w.terms * cusma.term_hits(idx, text)
+def cusma_duties(idx: cusma.ProfessionIndex, p_duties: np.ndarray, text: str, w: Weights,
+                 words: str | None = None) -> np.ndarray:
+    return (1 - w.terms) * cusma.noc_support(idx, p_duties, words) + w.terms * cusma.term_hits(idx, text)
 
 
 def named_first(fused: np.ndarray, raw_duties: np.ndarray, named: np.ndarray | None,
@@ -124,16 +133,34 @@ def named_first(fused: np.ndarray, raw_duties: np.ndarray, named: np.ndarray | N
     return lift
 
 
+def consensus_keep(idx: cusma.ProfessionIndex, p_title: np.ndarray | None, p_duties: np.ndarray | None,
+                   ) -> np.ndarray | float:
+    """Per profession, the share of its fused score that survives when the title and the duties
+    name the same unit group first and the profession does not list that group: both sources
+    say the position is that occupation (a massage therapist, a building inspector), so the
+    residue the duties model spreads onto a neighbouring profession's group ("treatment plans"
+    reads a little like physiotherapy) is not evidence of the profession.  The share left is
+    1 - the weaker source's probability for the group."""
+    if p_title is None or p_duties is None:
+        return 1.0
+    top = int(np.argmax(p_title))
+    if top != int(np.argmax(p_duties)):
+        return 1.0
+    strength = min(float(p_title[top]), float(p_duties[top]))
+    return np.array([1.0 if top in codes else 1.0 - strength for codes in idx.codes])
+
+
 def cusma_fused(raw_title: np.ndarray | None, raw_duties: np.ndarray | None, w: Weights,
                 push: np.ndarray | float = 0.0, named: np.ndarray | None = None, support: bool = False,
-                ) -> tuple[np.ndarray, np.ndarray | float, bool]:
+                keep: np.ndarray | float = 1.0) -> tuple[np.ndarray, np.ndarray | float, bool]:
     """(fused raw score, title's share of it, whether the named profession was lifted to lead).  The duties decide what a position is (IRCC
     classifies by duties), so the title's evidence for a profession counts only as far as the
     duties support it: an "Accountant" who keeps the books is not an accountant (a low score).
     ``named`` marks the professions the title literally names (see ``named_first``).  With
     ``support`` (the duties read as work below any profession, ``support_level``) the title adds
     nothing to the score: "Registered Nurse" over bathing and bed-making duties is not a nurse
-    (a profession the title names may still be lifted to lead, with its low score)."""
+    (a profession the title names may still be lifted to lead, with its low score).  ``keep``
+    scales each profession's score before the lift (``consensus_keep``)."""
     if raw_title is None:
         return (raw_duties if raw_duties is not None else np.zeros(0)), 0.0, False
     if raw_duties is None:
@@ -143,7 +170,41 @@ def cusma_fused(raw_title: np.ndarray | None, raw_duties: np.ndarray | None, w: 
     # a not-covered title weighs against the profession even when the duties resemble it
     fused = np.clip(w.duties_cusma * raw_duties + from_title - push, 0.0, None)
     # near-ties (every score near 0 when the duties support no profession) follow the title's reading
-    fused = fused + TITLE_TIE_BREAK * np.clip(raw_title - push, 0.0, None)
+    fused = (fused + TITLE_TIE_BREAK * np.clip(raw_title - push, 0.0, None)) * keep
     lift = named_first(fused, raw_duties, named, push)
     fused, from_title = fused + lift, from_title + lift
     return fused, np.divide(from_title, fused, out=np.zeros_like(fused), where=fused > 0), bool(lift.any())
+
+
+def show_readings(fused: np.ndarray, raw_title: np.ndarray | None, raw_duties: np.ndarray | None,
+                  below: np.ndarray) -> np.ndarray:
+    """The fused scores, nudged so that the top ``reading_slots`` candidates show each source's
+    own clear reading: the profession the duties point to (raw duties score at least
+    ``reading_duties_min``) and the one the title points to (raw title score at least
+    ``reading_title_min``, not one the duties place the position ``below``).  A lawyer reading
+    "Accounting Clerk" over an accountant's duties needs to see accountant listed, with the low
+    score the not-covered title leaves it, rather than 0.00 candidates in arbitrary order.  The
+    winner never changes and a nudged score rises only to just above the candidate it
+    displaces, so its calibrated score stays what its evidence earned."""
+    t = _thresholds()
+    k = int(t["reading_slots"])
+    reads: list[int] = []
+    if raw_duties is not None and raw_duties.size and raw_duties.max() >= t["reading_duties_min"]:
+        reads.append(int(np.argmax(raw_duties)))
+    if raw_title is not None and raw_title.size:
+        i = int(np.argmax(np.where(below, -1.0, raw_title)))
+        if raw_title[i] >= t["reading_title_min"] and not below[i]:
+            reads.append(i)
+    order = [int(i) for i in np.argsort(-fused, kind="stable")]
+    missing = [i for i in dict.fromkeys(reads) if order.index(i) >= k]
+    if not missing or len(order) <= k:
+        return fused
+    out = fused.copy()
+    kept = order[: k - len(missing)]  # a reading is never missing from first place, so the winner stays
+    floor = float(out[order[len(kept)]])  # the candidate the first reading displaces
+    for step, i in enumerate(reversed(missing), start=1):
+        out[i] = floor + step * READING_STEP
+    ceiling = float(max(out[i] for i in missing))
+    for rank, i in enumerate(reversed(kept), start=1):  # the kept candidates stay ahead
+        out[i] = max(float(out[i]), ceiling + rank * READING_STEP)
+    return out

@@ -61,8 +61,9 @@ def gather(b: Bundle, title_text: str | None, duty_texts: Sequence[str],
     apart = p_t is not None and p_d is not None and disputed(b.codes, p_t, p_d)
     # when title and duties point apart the duties lead: IRCC classifies a position by its duties
     p, share = fuse.noc_mix(p_t, p_d, p_c, fuse.disputed_weights(w) if apart else w)
-    r_t = fuse.cusma_title(idx, p_t, title_text or "", w) if p_t is not None else None
-    r_d = fuse.cusma_duties(idx, p_d, " ".join(lines), w) if p_d is not None else None
+    words = "\n".join([title_text or "", *lines])
+    r_t = fuse.cusma_title(idx, p_t, title_text or "", w, words) if p_t is not None else None
+    r_d = fuse.cusma_duties(idx, p_d, " ".join(lines), w, words) if p_d is not None else None
     push = fuse.not_covered_push(idx, title_text, w) if has_title and title_text else 0.0
     # work beside or under a profession, or outside its treaty condition, is not that profession
     below = cusma.subordinate(idx, "\n".join(lines)) if lines else np.zeros(len(idx.ids), dtype=bool)
@@ -71,8 +72,11 @@ def gather(b: Bundle, title_text: str | None, duty_texts: Sequence[str],
         push = np.maximum(push, np.where(below, w.not_covered, 0.0))
         r_d = np.clip(r_d - np.where(below, w.not_covered, 0.0), 0.0, None) if r_d is not None else None
     names = cusma.named(idx, title_text) if has_title and title_text else None
-    support = fuse.support_level(b.codes, p_d, r_d)
-    r, c_share, lifted = fuse.cusma_fused(r_t, r_d, w, push, names, support)
+    # support-level or sales duties: the title adds nothing (neither is an Appendix 2 profession)
+    support = fuse.support_level(b.codes, p_d, r_d) or fuse.sales_position(lines)
+    keep = fuse.consensus_keep(idx, p_t, p_d)
+    r, c_share, lifted = fuse.cusma_fused(r_t, r_d, w, push, names, support, keep)
+    r = fuse.show_readings(r, r_t, r_d, below)
     return RawScores(p, share, r, c_share, p_t, p_d, r_t, r_d, lifted, apart)
 
 
