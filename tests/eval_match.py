@@ -157,13 +157,14 @@ def run() -> str:
                        ("duties_noc1", "NOC top-1 (duties only)")):
         cells = [_pct([r[key] for r in rows])] + [_pct([r[key] for r in rows if r["kind"] == k]) for k in kinds]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
-    lines += ["", "By who wrote the pairs (`ind-`, `ind2-`, `ind3-`: written by helpers who had not seen the matcher):", "",
+    batches = (("ind-", "first"), ("ind2-", "second"), ("ind3-", "third"), ("ind4-", "fourth"))
+    lines += ["", "By who wrote the pairs (" + ", ".join(f"`{b}`" for b, _ in batches)
+              + ": written by helpers who had not seen the matcher):", "",
               "| pairs | n | CUSMA top-1 | CUSMA top-3 | decision right | NOC top-1 | NOC top-5 |",
               "|---|---|---|---|---|---|---|"]
-    for label, part in (("matcher's author", [r for r in rows if not r["id"].startswith(("ind-", "ind2-", "ind3-"))]),
-                        ("independent, first batch (`ind-`)", [r for r in rows if r["id"].startswith("ind-")]),
-                        ("independent, second batch (`ind2-`)", [r for r in rows if r["id"].startswith("ind2-")]),
-                        ("independent, third batch (`ind3-`)", [r for r in rows if r["id"].startswith("ind3-")])):
+    parts = [("matcher's author", [r for r in rows if not r["id"].startswith(tuple(b for b, _ in batches))])]
+    parts += [(f"independent, {n} batch (`{b}`)", [r for r in rows if r["id"].startswith(b)]) for b, n in batches]
+    for label, part in parts:
         if part:
             lines.append(f"| {label} | {len(part)} | " + " | ".join(
                 _pct([r[k] for r in part]) for k in ("cusma1", "cusma3", "accepted_right", "noc1", "noc5")) + " |")
