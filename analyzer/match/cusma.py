@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -35,6 +35,7 @@ class ProfessionIndex:
     related: tuple[tuple[int, ...], ...]
     terms: tuple[re.Pattern[str] | None, ...]
     shared: tuple[tuple[int, re.Pattern[str]] | None, ...]  # (class index, words) of a shared unit group
+    weights: np.ndarray = field(compare=False)  # professions x classes: 1 listed, RELATED_WEIGHT related
 
 
 def _clean(alias: str) -> str:
@@ -52,16 +53,23 @@ def index(codes: tuple[str, ...]) -> ProfessionIndex:
     def pattern(words: list[str]) -> re.Pattern[str] | None:
         return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")", re.I) if words else None
 
+    codes_of = [tuple(col[c] for c in p.noc_codes if c in col) for p in profs]
+    related_of = [tuple(col[c] for c in p.noc_related if c in col) for p in profs]
+    weights = np.zeros((len(profs), len(codes)))
+    for i, (c, r) in enumerate(zip(codes_of, related_of, strict=True)):
+        weights[i, list(r)] = RELATED_WEIGHT
+        weights[i, list(c)] = 1.0
     return ProfessionIndex(
         ids=tuple(p.id for p in profs),
         names=tuple(p.name for p in profs),
         aliases=tuple(tuple(dict.fromkeys(a for a in map(_clean, (p.name, *p.aliases)) if a)) for p in profs),
         not_covered=tuple(tuple(a for a in map(_clean, p.not_covered_titles) if a) for p in profs),
-        codes=tuple(tuple(col[c] for c in p.noc_codes if c in col) for p in profs),
-        related=tuple(tuple(col[c] for c in p.noc_related if c in col) for p in profs),
+        codes=tuple(codes_of),
+        related=tuple(related_of),
         terms=tuple(pattern(terms.get(p.id, [])) for p in profs),
         shared=tuple((col[shared[p.id]["group"]], pattern(shared[p.id]["words"]))  # type: ignore[misc]
                      if p.id in shared and shared[p.id]["group"] in col else None for p in profs),
+        weights=weights,
     )
 
 
@@ -115,8 +123,7 @@ def noc_support(idx: ProfessionIndex, p: np.ndarray, text: str | None = None) ->
     """Probability mass of the profession's NOC codes, related codes at half weight, capped at 1.
     With ``text`` (the title and duties), a unit group the profession shares with other
     occupations (``shared_groups.json``) counts only when the text uses one of its words."""
-    out = np.array([min(p[list(c)].sum() + RELATED_WEIGHT * p[list(r)].sum(), 1.0)
-                    for c, r in zip(idx.codes, idx.related, strict=True)])
+    out = np.minimum(idx.weights @ p, 1.0)
     if text is not None:
         for i, entry in enumerate(idx.shared):
             if entry and not entry[1].search(text):
