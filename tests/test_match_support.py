@@ -76,11 +76,17 @@ def test_disputed_positions_are_flagged_for_their_own_calibration() -> None:
 
 def test_the_professions_own_name_is_not_one_of_its_not_covered_titles() -> None:
     # "physician" begins the not-covered "physician providing direct patient care" but is the
-    # profession's name: the matcher names it, and excluded-occupation judges the clinical work
+    # profession's name: the title channel names it (excluded-occupation reads it from there) ...
     m = match("Physician", ["Examine patients in the emergency department and order imaging",
                             "Prescribe treatment and admit patients to hospital"])
     assert m.title_cusma[0].id == "physician"
-    assert m.cusma[0].id == "physician"
+    # ... while the treaty condition (teaching or research; "in_matcher" in
+    # cusma_profession_conditions.json) keeps clinical work from being accepted as the profession
+    assert _score(m, "physician") < acceptance()
+    research = match("Physician", ["Lead clinical research on heart failure at the faculty of medicine",
+                                   "Teach residents and medical students",
+                                   "See patients in the research clinic as part of the trial protocols"])
+    assert research.cusma[0].id == "physician" and research.cusma[0].score >= acceptance()
     lpn = match("Licensed Practical Nurse", ["Give medications to long-term care residents",
                                              "Change dressings and record vital signs"])
     assert _score(lpn, "registered_nurse") < acceptance()

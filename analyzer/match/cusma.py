@@ -181,9 +181,10 @@ def subordinate(idx: ProfessionIndex, duties: str) -> np.ndarray:
 @functools.cache
 def _matcher_conditions(ids: tuple[str, ...]) -> tuple[re.Pattern[str] | None, ...]:
     """The CUSMA conditions the matcher applies itself (``"in_matcher": true`` in
-    corpora/lexicons/cusma_profession_conditions.json): those about what the work is, which the
-    title and duties show; the others (where the work is, teaching or patient care) are the
-    excluded-occupation rule's, which sees the whole letter."""
+    corpora/lexicons/cusma_profession_conditions.json): those about what the work is (disaster
+    claims; a physician's teaching or research), which the duties show; the one about where the
+    work is done (a research assistant's institution) is the excluded-occupation rule's, which
+    sees the whole letter."""
     rules = json.loads(CONDITIONS_FILE.read_text(encoding="utf-8"))["professions"]
     return tuple(re.compile(rules[i]["requires"], re.I) if rules.get(i, {}).get("in_matcher") else None
                  for i in ids)
@@ -191,7 +192,8 @@ def _matcher_conditions(ids: tuple[str, ...]) -> tuple[re.Pattern[str] | None, .
 
 def condition_unmet(idx: ProfessionIndex, text: str) -> np.ndarray:
     """Per profession: its treaty condition (``_matcher_conditions``) is not met by ``text``
-    (title, duties and employer context): an auto-claims adjuster is not a disaster relief one."""
+    (the duties and employer context; the title only when there are no duties): an auto-claims
+    adjuster is not a disaster relief one, even on a "Catastrophe Team"."""
     return np.array([bool(p and not p.search(text)) for p in _matcher_conditions(idx.ids)], dtype=bool)
 
 

@@ -101,8 +101,11 @@ def not_covered_push(idx: cusma.ProfessionIndex, title: str, w: Weights) -> np.n
 
 def cusma_title(idx: cusma.ProfessionIndex, p_title: np.ndarray, title: str, w: Weights,
                 words: str | None = None) -> np.ndarray:
-    """``words``: the title and duties, for the shared-group test of ``cusma.noc_support``."""
-    name = cusma.name_likeness(idx, title)
+    """``words``: the title and duties, for the shared-group test of ``cusma.noc_support``.
+    A distinguishing word in the title counts as a partial likeness to the profession's name
+    (``thresholds.json: title_term_likeness``): "Insect Systematist" reads as an entomologist."""
+    has_term = cusma.term_hits(idx, title) > 0
+    name = np.maximum(cusma.name_likeness(idx, title), _thresholds()["title_term_likeness"] * has_term)
     push = not_covered_push(idx, title, w)
     return np.clip((1 - w.name) * cusma.noc_support(idx, p_title, words) + w.name * name - push, 0.0, 1.0)
 

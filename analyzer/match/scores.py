@@ -67,7 +67,8 @@ def gather(b: Bundle, title_text: str | None, duty_texts: Sequence[str],
     push = fuse.not_covered_push(idx, title_text, w) if has_title and title_text else 0.0
     # work beside or under a profession, or outside its treaty condition, is not that profession
     below = cusma.subordinate(idx, "\n".join(lines)) if lines else np.zeros(len(idx.ids), dtype=bool)
-    below |= cusma.condition_unmet(idx, " ".join([title_text or "", *lines, context or ""]))
+    # the condition is about the work: a "Catastrophe Team" title over auto claims does not meet it
+    below |= cusma.condition_unmet(idx, " ".join([*lines, context or ""]) if lines else title_text or "")
     if below.any():  # the title channel keeps the title's own view (the rules compare the two)
         push = np.maximum(push, np.where(below, w.not_covered, 0.0))
         r_d = np.clip(r_d - np.where(below, w.not_covered, 0.0), 0.0, None) if r_d is not None else None
