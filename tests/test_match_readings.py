@@ -74,8 +74,21 @@ def test_consensus_keeps_a_profession_that_lists_the_group() -> None:
     keep = np.broadcast_to(fuse.consensus_keep(idx, p, p), (len(idx.ids),))
     assert keep[idx.ids.index("physiotherapist")] == 1.0
     assert abs(keep[idx.ids.index("architect")] - 0.1) < 1e-9
-    other = np.roll(p, 1)
-    assert fuse.consensus_keep(idx, p, other) == 1.0  # the sources name different groups: no consensus
+    unsure = p * 0.5  # the title at 0.45 and the duties elsewhere: no consensus, no confident title
+    assert np.all(np.asarray(fuse.consensus_keep(idx, unsure, np.roll(p, 1))) == 1.0)
+
+
+def test_a_confident_title_demotes_professions_the_duties_give_no_words() -> None:
+    b = load()
+    idx = cusma.index(b.codes)
+    title = np.zeros(len(b.codes))
+    title[b.codes.index("41301")] = 0.95  # "Art Therapist": counselling therapies, no profession's group
+    duties = np.roll(title, 1)  # the duties model reads another group
+    keep = fuse.consensus_keep(idx, title, duties, "Provide art therapy and assess clients' goals")
+    ot = idx.ids.index("occupational_therapist")
+    assert abs(keep[ot] - (1 - 0.7 * 0.95)) < 1e-9
+    with_words = fuse.consensus_keep(idx, title, duties, "Assess clients' activities of daily living")
+    assert with_words[ot] == 1.0  # the occupational therapist's own words in the duties speak for it
 
 
 def test_a_shared_unit_group_needs_the_professions_words() -> None:

@@ -137,20 +137,30 @@ def named_first(fused: np.ndarray, raw_duties: np.ndarray, named: np.ndarray | N
 
 
 def consensus_keep(idx: cusma.ProfessionIndex, p_title: np.ndarray | None, p_duties: np.ndarray | None,
-                   ) -> np.ndarray | float:
-    """Per profession, the share of its fused score that survives when the title and the duties
-    name the same unit group first and the profession does not list that group: both sources
-    say the position is that occupation (a massage therapist, a building inspector), so the
+                   duties_text: str = "") -> np.ndarray | float:
+    """Per profession, the share of its fused score that survives when the sources name a unit
+    group the profession does not list.  (1) The title and the duties name the same group first:
+    both say the position is that occupation (a massage therapist, a building inspector), so the
     residue the duties model spreads onto a neighbouring profession's group ("treatment plans"
-    reads a little like physiotherapy) is not evidence of the profession.  The share left is
-    1 - the weaker source's probability for the group."""
+    reads a little like physiotherapy) is not evidence of the profession; 1 - the weaker source's
+    probability for the group survives.  (2) The title alone names a group with confidence
+    (``thresholds.json: title_confident``) and the duties hold none of the profession's own words
+    (``profession_terms.json``): nothing but that residue speaks for it ("Art Therapist" over
+    therapy duties is not an occupational therapist); 1 - ``title_confident_weight`` x the title's
+    probability survives.  Professions that list the group (or relate to it) keep everything."""
     if p_title is None or p_duties is None:
         return 1.0
+    t = _thresholds()
     top = int(np.argmax(p_title))
-    if top != int(np.argmax(p_duties)):
-        return 1.0
-    strength = min(float(p_title[top]), float(p_duties[top]))
-    return np.array([1.0 if top in codes else 1.0 - strength for codes in idx.codes])
+    keep = np.ones(len(idx.ids))
+    if top == int(np.argmax(p_duties)):
+        strength = min(float(p_title[top]), float(p_duties[top]))
+        keep = np.array([1.0 if top in codes else 1.0 - strength for codes in idx.codes])
+    if p_title[top] >= t["title_confident"]:
+        words = cusma.term_hits(idx, duties_text) > 0
+        alone = np.array([not (words[i] or top in idx.codes[i] or top in idx.related[i]) for i in range(len(keep))])
+        keep = np.minimum(keep, np.where(alone, 1.0 - t["title_confident_weight"] * float(p_title[top]), 1.0))
+    return keep
 
 
 def cusma_fused(raw_title: np.ndarray | None, raw_duties: np.ndarray | None, w: Weights,
