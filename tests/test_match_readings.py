@@ -84,10 +84,10 @@ def test_a_confident_title_demotes_professions_the_duties_give_no_words() -> Non
     title = np.zeros(len(b.codes))
     title[b.codes.index("41301")] = 0.95  # "Art Therapist": counselling therapies, no profession's group
     duties = np.roll(title, 1)  # the duties model reads another group
-    keep = fuse.consensus_keep(idx, title, duties, "Provide art therapy and assess clients' goals")
+    keep = fuse.consensus_keep(idx, title, duties, cusma.term_hits(idx, "Provide art therapy and assess clients' goals"))
     ot = idx.ids.index("occupational_therapist")
     assert abs(keep[ot] - (1 - 0.7 * 0.95)) < 1e-9
-    with_words = fuse.consensus_keep(idx, title, duties, "Assess clients' activities of daily living")
+    with_words = fuse.consensus_keep(idx, title, duties, cusma.term_hits(idx, "Assess clients' activities of daily living"))
     assert with_words[ot] == 1.0  # the occupational therapist's own words in the duties speak for it
 
 

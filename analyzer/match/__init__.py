@@ -35,8 +35,7 @@ def acceptance() -> float:
     return float(thresholds()["cusma_acceptance"])
 
 
-def _basis(title_share: float) -> Basis:
-    return "title" if title_share >= 0.75 else "duties" if title_share <= 0.25 else "both"
+TITLE_BASIS, DUTIES_BASIS = 0.75, 0.25  # the title's share of a fused score from which it is the basis
 
 
 def _bases(by_title: np.ndarray | None, by_duties: np.ndarray | None, share: np.ndarray | float,
@@ -44,18 +43,15 @@ def _bases(by_title: np.ndarray | None, by_duties: np.ndarray | None, share: np.
     """Per class: "both" when title and duties each rank it in their top k, else the source
     that ranks it there, else whichever contributed more of its fused score."""
     n = len(by_title) if by_title is not None else len(by_duties)  # type: ignore[arg-type]
-    top_t = set(np.argsort(-by_title)[:k]) if by_title is not None else set()
-    top_d = set(np.argsort(-by_duties)[:k]) if by_duties is not None else set()
+    in_t, in_d = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    if by_title is not None:
+        in_t[np.argsort(-by_title)[:k]] = True
+    if by_duties is not None:
+        in_d[np.argsort(-by_duties)[:k]] = True
     shares = np.broadcast_to(share, (n,))
-    out: list[Basis] = []
-    for i in range(n):
-        if i in top_t and i in top_d:
-            out.append("both")
-        elif (i in top_t) != (i in top_d):
-            out.append("title" if i in top_t else "duties")
-        else:
-            out.append(_basis(float(shares[i])))
-    return out
+    by_share = np.where(shares >= TITLE_BASIS, "title", np.where(shares <= DUTIES_BASIS, "duties", "both"))
+    out = np.where(in_t & in_d, "both", np.where(in_t, "title", np.where(in_d, "duties", by_share)))
+    return out.tolist()  # type: ignore[no-any-return]
 
 
 def _calibrated(raw: np.ndarray, cal: dict[str, Calibrator], channel: str, winner: str | None = None) -> np.ndarray:

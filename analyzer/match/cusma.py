@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
 
 from analyzer import corpora
 from analyzer.match.normalise import normalise, split_compound
@@ -80,13 +81,37 @@ def _likeness(title: str, alias: str) -> float:
     return fuzz.ratio(title, alias) / 100.0
 
 
-def name_likeness(idx: ProfessionIndex, title: str, aliases: tuple[tuple[str, ...], ...] | None = None) -> np.ndarray:
+@functools.cache
+def _flat(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], tuple[frozenset[str], ...], np.ndarray]:
+    """Every alias of every profession in one list (for one ``cdist`` call), its word set, and
+    the profession it belongs to."""
+    flat = tuple(a for g in groups for a in g)
+    owner = np.array([i for i, g in enumerate(groups) for _ in g], dtype=np.int64)
+    return flat, tuple(frozenset(a.split()) for a in flat), owner
+
+
+def _best_likeness(parts: list[str], groups: tuple[tuple[str, ...], ...]) -> np.ndarray:
+    """Per group, ``max(_likeness(p, a))`` over the parts and the group's aliases, computed as one
+    rapidfuzz matrix plus the word-containment cases."""
+    out = np.zeros(len(groups))
+    flat, words, owner = _flat(groups)
+    if not parts or not flat:
+        return out
+    sim = cdist(parts, flat, scorer=fuzz.ratio, dtype=np.float64) / 100.0
+    for row, part in enumerate(parts):
+        t_words = frozenset(part.split())
+        for j, a_words in enumerate(words):
+            if a_words and a_words <= t_words:
+                sim[row, j] = 1.0 if a_words == t_words else CONTAINED
+    np.maximum.at(out, owner, sim.max(axis=0))
+    return out
+
+
+def name_likeness(idx: ProfessionIndex, title: str) -> np.ndarray:
     """0..1 per profession: the best likeness of any part of the title to any name or alias."""
     parts = [normalise(p, keep_level=True) for p in split_compound(title)]
     parts += [normalise(p) for p in split_compound(title)]
-    parts = [p for p in dict.fromkeys(parts) if p]
-    groups = idx.aliases if aliases is None else aliases
-    return np.array([max((_likeness(p, a) for p in parts for a in g), default=0.0) for g in groups])
+    return _best_likeness([p for p in dict.fromkeys(parts) if p], idx.aliases)
 
 
 def _title_forms(title: str) -> set[str]:

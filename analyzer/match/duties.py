@@ -44,5 +44,12 @@ def similarity(model: DutiesModel, text: str) -> np.ndarray:
 
 
 def proba(model: DutiesModel, duties: Sequence[str]) -> np.ndarray:
-    text = " ".join(d.strip() for d in duties if d and d.strip())
-    return softmax(similarity(model, text) * model.temperature)
+    return proba_many(model, [duties])[0]
+
+
+def proba_many(model: DutiesModel, texts: Sequence[Sequence[str]]) -> list[np.ndarray]:
+    """``proba`` of several duty lists (a letter's duties and its employer's business) in one
+    featurisation, whose fixed cost is most of a short text's."""
+    joined = [" ".join(d.strip() for d in lines if d and d.strip()) for lines in texts]
+    sims = dot(FEATURES.transform(joined, model.idf), model.documents)
+    return [softmax(row * model.temperature) for row in sims]

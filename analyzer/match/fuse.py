@@ -100,19 +100,21 @@ def not_covered_push(idx: cusma.ProfessionIndex, title: str, w: Weights) -> np.n
 
 
 def cusma_title(idx: cusma.ProfessionIndex, p_title: np.ndarray, title: str, w: Weights,
-                words: str | None = None) -> np.ndarray:
+                words: str | None = None, push: np.ndarray | None = None) -> np.ndarray:
     """``words``: the title and duties, for the shared-group test of ``cusma.noc_support``.
     A distinguishing word in the title counts as a partial likeness to the profession's name
     (``thresholds.json: title_term_likeness``): "Insect Systematist" reads as an entomologist."""
     has_term = cusma.term_hits(idx, title) > 0
     name = np.maximum(cusma.name_likeness(idx, title), _thresholds()["title_term_likeness"] * has_term)
-    push = not_covered_push(idx, title, w)
+    push = not_covered_push(idx, title, w) if push is None else push
     return np.clip((1 - w.name) * cusma.noc_support(idx, p_title, words) + w.name * name - push, 0.0, 1.0)
 
 
 def cusma_duties(idx: cusma.ProfessionIndex, p_duties: np.ndarray, text: str, w: Weights,
-                 words: str | None = None) -> np.ndarray:
-    return (1 - w.terms) * cusma.noc_support(idx, p_duties, words) + w.terms * cusma.term_hits(idx, text)
+                 words: str | None = None, hits: np.ndarray | None = None) -> np.ndarray:
+    """``hits``: ``cusma.term_hits`` of ``text`` when the caller has them already."""
+    hits = cusma.term_hits(idx, text) if hits is None else hits
+    return (1 - w.terms) * cusma.noc_support(idx, p_duties, words) + w.terms * hits
 
 
 def named_first(fused: np.ndarray, raw_duties: np.ndarray, named: np.ndarray | None,
@@ -137,7 +139,7 @@ def named_first(fused: np.ndarray, raw_duties: np.ndarray, named: np.ndarray | N
 
 
 def consensus_keep(idx: cusma.ProfessionIndex, p_title: np.ndarray | None, p_duties: np.ndarray | None,
-                   duties_text: str = "") -> np.ndarray | float:
+                   duty_hits: np.ndarray | None = None) -> np.ndarray | float:
     """Per profession, the share of its fused score that survives when the sources name a unit
     group the profession does not list.  (1) The title and the duties name the same group first:
     both say the position is that occupation (a massage therapist, a building inspector), so the
@@ -145,7 +147,7 @@ def consensus_keep(idx: cusma.ProfessionIndex, p_title: np.ndarray | None, p_dut
     reads a little like physiotherapy) is not evidence of the profession; 1 - the weaker source's
     probability for the group survives.  (2) The title alone names a group with confidence
     (``thresholds.json: title_confident``) and the duties hold none of the profession's own words
-    (``profession_terms.json``): nothing but that residue speaks for it ("Art Therapist" over
+    (``duty_hits``, ``cusma.term_hits`` of the duties): nothing but that residue speaks for it ("Art Therapist" over
     therapy duties is not an occupational therapist); 1 - ``title_confident_weight`` x the title's
     probability survives.  Professions that list the group (or relate to it) keep everything."""
     if p_title is None or p_duties is None:
@@ -157,7 +159,7 @@ def consensus_keep(idx: cusma.ProfessionIndex, p_title: np.ndarray | None, p_dut
         strength = min(float(p_title[top]), float(p_duties[top]))
         keep = np.array([1.0 if top in codes else 1.0 - strength for codes in idx.codes])
     if p_title[top] >= t["title_confident"]:
-        words = cusma.term_hits(idx, duties_text) > 0
+        words = duty_hits > 0 if duty_hits is not None else np.zeros(len(keep), dtype=bool)
         alone = np.array([not (words[i] or top in idx.codes[i] or top in idx.related[i]) for i in range(len(keep))])
         keep = np.minimum(keep, np.where(alone, 1.0 - t["title_confident_weight"] * float(p_title[top]), 1.0))
     return keep

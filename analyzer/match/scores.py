@@ -56,15 +56,20 @@ def gather(b: Bundle, title_text: str | None, duty_texts: Sequence[str],
     if not has_title and not lines:
         return None
     p_t = title.proba(b.title, title_text or "") if has_title else None
-    p_d = duties.proba(b.duties, lines) if lines else None
-    p_c = duties.proba(b.duties, [context]) if context and context.strip() else None
+    # the duties and the employer's business in one featurisation
+    asked = [lines] if lines else []
+    asked += [[context]] if context and context.strip() else []
+    got = duties.proba_many(b.duties, asked) if asked else []
+    p_d = got[0] if lines else None
+    p_c = got[-1] if context and context.strip() else None
     apart = p_t is not None and p_d is not None and disputed(b.codes, p_t, p_d)
     # when title and duties point apart the duties lead: IRCC classifies a position by its duties
     p, share = fuse.noc_mix(p_t, p_d, p_c, fuse.disputed_weights(w) if apart else w)
     words = "\n".join([title_text or "", *lines])
-    r_t = fuse.cusma_title(idx, p_t, title_text or "", w, words) if p_t is not None else None
-    r_d = fuse.cusma_duties(idx, p_d, " ".join(lines), w, words) if p_d is not None else None
+    hits = cusma.term_hits(idx, " ".join(lines)) if lines else None
     push = fuse.not_covered_push(idx, title_text, w) if has_title and title_text else 0.0
+    r_t = fuse.cusma_title(idx, p_t, title_text or "", w, words, push) if p_t is not None else None
+    r_d = fuse.cusma_duties(idx, p_d, " ".join(lines), w, words, hits) if p_d is not None else None
     # work beside or under a profession, or outside its treaty condition, is not that profession
     below = cusma.subordinate(idx, "\n".join(lines)) if lines else np.zeros(len(idx.ids), dtype=bool)
     # the condition is about the work: a "Catastrophe Team" title over auto claims does not meet it
@@ -75,7 +80,7 @@ def gather(b: Bundle, title_text: str | None, duty_texts: Sequence[str],
     names = cusma.named(idx, title_text) if has_title and title_text else None
     # support-level or sales duties: the title adds nothing (neither is an Appendix 2 profession)
     support = fuse.support_level(b.codes, p_d, r_d) or fuse.sales_position(lines)
-    keep = fuse.consensus_keep(idx, p_t, p_d, " ".join(lines))
+    keep = fuse.consensus_keep(idx, p_t, p_d, hits)
     r, c_share, lifted = fuse.cusma_fused(r_t, r_d, w, push, names, support, keep)
     r = fuse.show_readings(r, r_t, r_d, below)
     return RawScores(p, share, r, c_share, p_t, p_d, r_t, r_d, lifted, apart)
