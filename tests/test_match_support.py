@@ -122,3 +122,28 @@ def test_another_health_professions_words_do_not_make_a_psychologist() -> None:
                               "Fit hearing aids and develop therapy plans",
                               "Write assessment reports for referring physicians"])
     assert _score(m, "psychologist") < acceptance()
+
+
+def test_the_claims_condition_is_judged_on_the_work_not_the_title() -> None:
+    # "Catastrophe" in the title does not make collision claims disaster relief work
+    m = match("Catastrophe Claims Adjuster", ["Handle windshield and collision claims from the call centre",
+                                              "Review repair estimates and arrange rentals",
+                                              "Settle claims within authority"])
+    assert _score(m, "disaster_relief_insurance_claims_adjuster") < acceptance()
+    assert m.title_cusma[0].id == "disaster_relief_insurance_claims_adjuster"  # the title's own view stays
+
+
+def test_a_qualified_supervising_role_still_marks_support_work() -> None:
+    # "the attending physicians", "the supervising physician": the position works under physicians
+    m = match("Physician Assistant", ["Take histories and examine patients under the supervision of the "
+                                      "attending physicians", "Suture wounds and apply splints",
+                                      "Discuss plans with the supervising physician"])
+    assert _score(m, "physician") < acceptance()
+
+
+def test_a_confident_title_outweighs_a_neighbouring_professions_residue() -> None:
+    # 41301 (music therapists) lists no profession; the duties hold no physiotherapy word
+    m = match("Music Therapist", ["Provide music therapy sessions to clients with dementia",
+                                  "Assess clients and set therapeutic goals",
+                                  "Document sessions in client charts"])
+    assert _score(m, "physiotherapist") < acceptance()
