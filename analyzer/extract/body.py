@@ -1,5 +1,6 @@
-"""The letter's body blocks, each with its cleaned text and its spaCy doc (spaCy runs once per block,
-so once over the letter), shared by the title, duty and field extractors."""
+"""The letter's body blocks, each with its cleaned text and what spaCy reads in it (sentences and
+places; spaCy runs once over the letter, see :mod:`analyzer.extract.parse`), shared by the title,
+duty and field extractors."""
 
 from __future__ import annotations
 
@@ -9,10 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.tokens import Doc
-
+from analyzer.extract.parse import Parsed, parse_texts
 from analyzer.extract.text import CleanText, clean, clean_cells, clean_lines, compounds
-from analyzer.nlp import get_nlp
 from analyzer.types import Block, Evidence, Layout
 
 _LABEL = re.compile(r"(?:(?<=\s)|^)(?=[A-Z][A-Za-z'/& ]{1,38}:\s)")
@@ -21,12 +20,12 @@ FURNITURE = {"header", "footer", "page_number"}
 
 @dataclass(frozen=True)
 class Part:
-    """One body block: ``clean`` is its reading text, ``doc`` the spaCy doc of that text."""
+    """One body block: ``clean`` is its reading text, ``parsed`` spaCy's sentences and places in it."""
 
     index: int
     block: Block
     clean: CleanText
-    doc: Doc
+    parsed: Parsed
 
     @property
     def text(self) -> str:
@@ -67,8 +66,7 @@ class Part:
         """Sentence spans (clean offsets).  The sentencizer ends a sentence at every full stop,
         so a piece that goes on in lower case ("P.Eng.) or eligibility ...") rejoins the one before."""
         spans: list[tuple[int, int]] = []
-        for sent in self.doc.sents:
-            s, e = sent.start_char, sent.end_char
+        for s, e in self.parsed.sents:
             first = self.text[s:e].lstrip()[:1]
             if spans and (first.islower() or first in ",;)"):
                 spans[-1] = (spans[-1][0], e)
@@ -112,8 +110,8 @@ def read_body(layout: Layout) -> Body:
     blocks = [b for b in layout.blocks if b.kind not in FURNITURE]
     known = compounds(text)
     cleans = [_clean_block(text, b, known) for b in blocks]
-    docs = list(get_nlp().pipe(c.text for c in cleans))
-    parts = tuple(Part(i, b, c, d) for i, (b, c, d) in enumerate(zip(blocks, cleans, docs, strict=True)))
+    parsed = parse_texts([c.text for c in cleans])
+    parts = tuple(Part(i, b, c, p) for i, (b, c, p) in enumerate(zip(blocks, cleans, parsed, strict=True)))
     return Body(layout, parts)
 
 

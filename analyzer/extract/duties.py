@@ -49,8 +49,8 @@ from analyzer.extract.duty_cues import (
 )
 from analyzer.extract.duty_items import SHARE_CELL, is_header_row, item_duties, join, strip_marker
 from analyzer.extract.duty_prose import prose_duties, verb_sentence_duties
+from analyzer.extract.parse import parse_texts
 from analyzer.extract.text import clean_lines
-from analyzer.nlp import get_nlp
 from analyzer.types import Block, Duty
 
 ITEM_KINDS = {"list_item", "table_row"}
@@ -257,7 +257,7 @@ def _paragraph_of(body: Body, run: list[Part]) -> Part:
     cleaned = clean_lines(body.layout.document.text, [(ln.start, ln.end) for ln in lines])
     block = Block(kind="paragraph", text=cleaned.text, start=first.start, end=last.end, page=first.page,
                   lines=lines)
-    return Part(run[0].index, block, cleaned, get_nlp()(cleaned.text))
+    return Part(run[0].index, block, cleaned, parse_texts([cleaned.text])[0])
 
 
 def _introduces_items(body: Body, part: Part) -> bool:

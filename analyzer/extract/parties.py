@@ -256,7 +256,7 @@ def _place_in(part: Part, s: int, e: int, employer_name: str = "") -> Place | No
     """The strongest place in clean span [s, e) of ``part``: "city, province" (strength 2), a known
     city alone (1), a province named in full alone (0); the first of the strongest.  A city inside
     the employer's name ("Fraser Delta Engineering") is no place."""
-    ents = [ent for ent in part.doc.ents if ent.start_char >= s and ent.end_char <= e
+    ents = [ent for ent in part.parsed.ents if ent.start_char >= s and ent.end_char <= e
             and not (ent.label_ == "CITY" and _in_name(part.text, ent.start_char, ent.end_char, employer_name))]
     lone_city = lone_province = None
     for k, ent in enumerate(ents):
