@@ -35,6 +35,9 @@ _PIECES = re.compile(r"\S+|\s+")
 _SPECIAL = re.compile("[" + "".join(_LIGATURES) + "".join(_QUOTES) + "]")
 _BREAK_HYPHENS = ("-", "\u2010")
 _COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
+_WORD = re.compile(r"\S+")
+# A hyphen at the end of a word followed by a line break: a word that may join the next one.
+_LINE_END_HYPHEN = re.compile(r"[-\u2010]\s*\n")
 
 
 def _joins_next(word: str, space: str, nxt: str | None) -> bool:
@@ -65,6 +68,8 @@ def _hyphen_prefixes() -> frozenset[str]:
 def clean(raw: str, base: int = 0, known: frozenset[str] = frozenset()) -> CleanText:
     """Clean ``raw`` (which starts at offset ``base`` of the document text); ``known`` holds the
     letter's hyphenated compounds (see :func:`compounds`)."""
+    if not _SPECIAL.search(raw) and not _LINE_END_HYPHEN.search(raw):
+        return _clean_plain(raw, base)
     pieces = [(m.group(), m.start()) for m in _PIECES.finditer(raw)]
     out: list[str] = []
     offs: list[int] = []
@@ -89,6 +94,25 @@ def clean(raw: str, base: int = 0, known: frozenset[str] = frozenset()) -> Clean
         offs.pop()
     end = offs[-1] + 1 if offs else base
     return CleanText("".join(out), tuple(offs) + (end,))
+
+
+def _clean_plain(raw: str, base: int) -> CleanText:
+    """:func:`clean` of a text with nothing to repair (no ligature or quote to replace, no word
+    broken at a line end, which is nearly every block): its words joined by one space, each space
+    mapped to where the run of whitespace it stands for starts."""
+    words: list[str] = []
+    offs: list[int] = []
+    prev_end = 0
+    for m in _WORD.finditer(raw):
+        start, end = m.span()
+        if words:
+            offs.append(base + prev_end)
+        words.append(m.group())
+        offs.extend(range(base + start, base + end))
+        prev_end = end
+    end_at = offs[-1] + 1 if offs else base
+    offs.append(end_at)
+    return CleanText(" ".join(words), tuple(offs))
 
 
 def _emit(piece: str, at: int, out: list[str], offs: list[int]) -> None:
@@ -142,6 +166,6 @@ def _clean_joined(doc_text: str, spans: list[tuple[int, int]], seps: dict[int, s
         where.extend(range(start, end))
     virtual = clean("".join(pieces), 0, known)
     where.append(spans[-1][1] if spans else 0)
-    offsets = tuple(where[i] for i in virtual.offsets[:-1])
+    offsets = tuple(map(where.__getitem__, virtual.offsets[:-1]))
     end = offsets[-1] + 1 if offsets else (spans[0][0] if spans else 0)
     return CleanText(virtual.text, offsets + (end,))
