@@ -77,6 +77,14 @@ LABEL = re.compile(r"^\s*[A-Z][\w'/()&.-]*(?:\s+[\w'/()&.-]+){0,4}\s*:\s+\S")  #
 PERCENT_CELL = re.compile(r"^\s*\d{1,3}(?:\.\d+)?\s*%\s*$")
 TXT_CELLS = re.compile(r"\t+|\s+\|\s+|(?<=\S)\s{3,}(?=\S)")
 TERMINAL = (".", "!", "?", ":", ";")
+_DATE_PARTS = re.compile(r"\s+[/|]\s+")
+_SLASH_PARTS = re.compile(r"\s*[/|]\s*")
+_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+_SUBJECT = re.compile(r"^\s*([A-Za-z]{2,9})\s*[:.]\s*\S")
+# The line tests below depend on a line's text only, and _breaks asks them of each line twice
+# (as the new line, then as the line before the next): their answers are kept for recent texts.
+_LINE_CACHE = 4096
 MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 _HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 RULE_LINE = re.compile(r"^\s*[-=_*~.\u2013\u2014\u2500\u2501\u00b7\s]{3,}$")  # "-----" drawn as text
@@ -88,14 +96,20 @@ def _data() -> dict[str, Any]:
     return {k: set(v) if isinstance(v, list) else v for k, v in raw.items()}
 
 
+@lru_cache(maxsize=1)
+def _closing_formulas() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(f) for f in _data().get("closing_formulas", ()))
+
+
+@lru_cache(maxsize=_LINE_CACHE)
 def is_date_line(text: str) -> bool:
     """A date alone on its line, also written twice ("le 5 mars 2027 / March 5, 2027")."""
-    parts = [p for p in re.split(r"\s+[/|]\s+", text.strip()) if p]
+    parts = [p for p in _DATE_PARTS.split(text.strip()) if p]
     return bool(parts) and len(parts) <= 3 and all(DATE_LINE.match(p) for p in parts)
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().strip(":.-\u2013 ").lower())
+    return _SPACES.sub(" ", text.strip().strip(":.-\u2013 ").lower())
 
 
 # ---------------------------------------------------------------- line features
@@ -113,17 +127,22 @@ class Stats:
 
 
 def _stats(lines: Sequence[Line], kind: str = "pdf") -> Stats:
-    sizes: Counter[float] = Counter()
     bold = 0
     right: dict[int, float] = {}
     left: dict[int, float] = {}
     for ln in lines:
-        sizes[ln.size] += len(ln.text)
         bold += len(ln.text) if ln.bold else -len(ln.text)
         right[ln.page] = max(right.get(ln.page, 0.0), _x1(ln))
         left[ln.page] = min(left.get(ln.page, 1e9), _x0(ln))
-    return Stats(sizes.most_common(1)[0][0] if sizes else 0.0, bold > 0, right, left, kind,
-                 column_splits(lines))
+    return Stats(_body_size(lines), bold > 0, right, left, kind, column_splits(lines))
+
+
+def _body_size(lines: Sequence[Line]) -> float:
+    """The font size most characters are set in."""
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        sizes[ln.size] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
 def _x0(ln: Line) -> float:
@@ -214,16 +233,26 @@ def _starts_with(text: str, phrases: set[str]) -> bool:
 
 
 def is_salutation(ln: Line) -> bool:
-    return len(ln.text.split()) <= 12 and _starts_with(ln.text, _data()["salutations"])
+    return _salutation_text(ln.text)
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def _salutation_text(text: str) -> bool:
+    return len(text.split()) <= 12 and _starts_with(text, _data()["salutations"])
 
 
 def is_closing(ln: Line) -> bool:
     """A valediction line; a bilingual one ("Cordialement / Sincerely,") counts when one of its
     slash-separated parts is a valediction and every part is short."""
-    parts = [_key(p.rstrip(" ,")) for p in re.split(r"\s*[/|]\s*", ln.text.strip().rstrip(","))]
+    return _closing_text(ln.text)
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def _closing_text(text: str) -> bool:
+    parts = [_key(p.rstrip(" ,")) for p in _SLASH_PARTS.split(text.strip().rstrip(","))]
     parts = [p for p in parts if p]
-    low = ln.text.strip().lower()
-    if len(low) <= 200 and any(re.search(f, low) for f in _data().get("closing_formulas", ())):
+    low = text.strip().lower()
+    if len(low) <= 200 and any(f.search(low) for f in _closing_formulas()):
         return True  # "Veuillez agréer, Docteure, l'expression de nos sentiments distingués."
     if len(parts) == 1:
         return parts[0] in _data()["closings"]
@@ -232,11 +261,21 @@ def is_closing(ln: Line) -> bool:
 
 
 def is_notation(ln: Line) -> bool:
-    return _key(ln.text) in _data()["notations"]
+    return _notation_text(ln.text)
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def _notation_text(text: str) -> bool:
+    return _key(text) in _data()["notations"]
 
 
 def is_subject(ln: Line) -> bool:
-    m = re.match(r"^\s*([A-Za-z]{2,9})\s*[:.]\s*\S", ln.text)
+    return _subject_text(ln.text)
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def _subject_text(text: str) -> bool:
+    m = _SUBJECT.match(text)
     return bool(m and m.group(1).lower() in _data()["subject_labels"])
 
 
@@ -270,8 +309,9 @@ def column_splits(lines: Sequence[Line]) -> dict[int, tuple[int, ...]]:
     out: dict[int, tuple[int, ...]] = {}
     for n, ln in enumerate(lines):
         picked = list(strong.get(ln.start, ()))
-        near = [o for o in lines[max(0, n - 8):n + 9] if o is not ln and o.page == ln.page]
-        for i in weak.get(ln.start, ()):
+        candidates = weak.get(ln.start, ())
+        near = [o for o in lines[max(0, n - 8):n + 9] if o is not ln and o.page == ln.page] if candidates else []
+        for i in candidates:
             box = ln.words[i].bbox
             if any(_aligned(o, box, strong) for o in near) or sum(_aligned(o, box, weak) for o in near) >= 2:
                 picked.append(i)
@@ -335,10 +375,10 @@ def _furniture(doc: Document) -> dict[int, BlockKind]:
                 if PAGE_NUMBER.match(text) or (PAGE_OF.search(text) and len(text.split()) <= 6):
                     out[ln.start] = "page_number"
                     continue
-                key = (zone, re.sub(r"\d+", "#", _key(text)))
+                key = (zone, _DIGITS.sub("#", _key(text)))
                 seen.setdefault(key, set()).add(page.number)
                 where.setdefault(key, []).append(i)
-    body_size = _stats(doc.lines()).body_size
+    body_size = _body_size(doc.lines())
     for page in pages:
         out.update(_margin_notes(page.lines, body_size, out))
     if len(pages) < 2:
@@ -347,7 +387,7 @@ def _furniture(doc: Document) -> dict[int, BlockKind]:
         lines = page.lines
         for zone, zlines in _zones(lines):
             for ln in zlines:
-                key = (zone, re.sub(r"\d+", "#", _key(ln.text)))
+                key = (zone, _DIGITS.sub("#", _key(ln.text)))
                 if ln.start in out or len(seen.get(key, ())) < 2:
                     continue
                 if max(where[key]) - min(where[key]) > 1:
