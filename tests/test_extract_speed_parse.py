@@ -46,3 +46,22 @@ def test_rendered_letter_blocks_read_as_their_own_docs(spec_id: str, tmp_path: P
     for part in body.parts:
         assert part.parsed == parse_one(part.text), part.text
     assert any(part.parsed.ents for part in body.parts)
+
+
+def test_province_abbreviations_are_found_as_spacy_matcher_finds_them() -> None:
+    from spacy.attrs import ORTH
+
+    from analyzer.extract.parse import _token_matches, _token_patterns
+    from analyzer.nlp import get_nlp
+
+    nlp = get_nlp()
+    patterns = _token_patterns(nlp)
+    assert patterns is not None  # the bundled place patterns are exact word sequences
+    matcher = nlp.get_pipe("entity_ruler").matcher
+    found = 0
+    for text in TRICKY:
+        doc = nlp.make_doc(text)
+        mine = _token_matches(doc.to_array([ORTH]).tolist(), patterns)
+        assert sorted(mine) == sorted(matcher(doc)), text
+        found += len(mine)
+    assert found >= 8

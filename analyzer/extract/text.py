@@ -36,6 +36,9 @@ _SPECIAL = re.compile("[" + "".join(_LIGATURES) + "".join(_QUOTES) + "]")
 _BREAK_HYPHENS = ("-", "\u2010")
 _COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
 _WORD = re.compile(r"\S+")
+# Whitespace that cleaning does more to than turn into one space: at an edge, or two in a row.
+_UNEVEN_SPACE = re.compile(r"^\s|\s\s|\s$")
+_OTHER_SPACE = re.compile(r"[^\S ]")
 # A hyphen at the end of a word followed by a line break: a word that may join the next one.
 _LINE_END_HYPHEN = re.compile(r"[-\u2010]\s*\n")
 
@@ -68,6 +71,9 @@ def _hyphen_prefixes() -> frozenset[str]:
 def clean(raw: str, base: int = 0, known: frozenset[str] = frozenset()) -> CleanText:
     """Clean ``raw`` (which starts at offset ``base`` of the document text); ``known`` holds the
     letter's hyphenated compounds (see :func:`compounds`)."""
+    same = _char_for_char(raw)
+    if same is not None:
+        return CleanText(same, tuple(range(base, base + len(raw) + 1)))
     if not _SPECIAL.search(raw) and not _LINE_END_HYPHEN.search(raw):
         return _clean_plain(raw, base)
     pieces = [(m.group(), m.start()) for m in _PIECES.finditer(raw)]
@@ -94,6 +100,14 @@ def clean(raw: str, base: int = 0, known: frozenset[str] = frozenset()) -> Clean
         offs.pop()
     end = offs[-1] + 1 if offs else base
     return CleanText("".join(out), tuple(offs) + (end,))
+
+
+def _char_for_char(raw: str) -> str | None:
+    """The clean text of ``raw`` when cleaning maps it character for character (only single
+    whitespace characters between words, each becoming a space); None otherwise."""
+    if _SPECIAL.search(raw) or _LINE_END_HYPHEN.search(raw) or _UNEVEN_SPACE.search(raw):
+        return None
+    return _OTHER_SPACE.sub(" ", raw)
 
 
 def _clean_plain(raw: str, base: int) -> CleanText:
@@ -164,8 +178,15 @@ def _clean_joined(doc_text: str, spans: list[tuple[int, int]], seps: dict[int, s
             where.extend([spans[k - 1][1]] * len(sep))
         pieces.append(doc_text[start:end])
         where.extend(range(start, end))
-    virtual = clean("".join(pieces), 0, known)
-    where.append(spans[-1][1] if spans else 0)
-    offsets = tuple(map(where.__getitem__, virtual.offsets[:-1]))
+    joined = "".join(pieces)
+    same = _char_for_char(joined)
+    if same is not None:  # the common case: clean offsets are the joined text's own
+        offsets = tuple(where)
+        text = same
+    else:
+        virtual = clean(joined, 0, known)
+        where.append(spans[-1][1] if spans else 0)
+        offsets = tuple(map(where.__getitem__, virtual.offsets[:-1]))
+        text = virtual.text
     end = offsets[-1] + 1 if offsets else (spans[0][0] if spans else 0)
-    return CleanText(virtual.text, offsets + (end,))
+    return CleanText(text, offsets + (end,))
