@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from analyzer.match import acceptance, cusma, fuse, match
+from analyzer.match import acceptance, cusma, duties, examples, fuse, match
 from analyzer.match.model import load
 
 
@@ -104,12 +104,12 @@ def test_a_shared_unit_group_needs_the_professions_words() -> None:
 
 def test_kinesiology_is_not_recreational_therapy() -> None:
     # 31204 holds both; without its words a kinesiologist read as a recreational therapist (0.83)
-    for title, duties in (("Kinesiologist", ["Assess clients' fitness and movement",
+    for title, lines in (("Kinesiologist", ["Assess clients' fitness and movement",
                                              "Design exercise programs for clients recovering from injury",
                                              "Track progress and adjust programs"]),
                           ("Athletic Therapist", ["Assess injuries and design rehabilitation exercise programs",
                                                   "Provide on-field emergency care", "Track athletes' recovery"])):
-        assert _score(match(title, duties), "recreational_therapist") < acceptance()
+        assert _score(match(title, lines), "recreational_therapist") < acceptance()
     rec = match("Recreation Therapist", ["Assess residents' leisure interests and abilities",
                                          "Plan and lead therapeutic recreation programs",
                                          "Evaluate residents' progress and update care plans"])
@@ -127,3 +127,18 @@ def test_sales_duties_are_not_the_profession_in_the_title() -> None:
                                     "Forecast demand with econometric models",
                                     "Write quarterly economic outlook reports"])
     assert not fuse.sales_position(["Sell products"])  # one line alone does not decide
+
+
+def test_duty_examples_lift_the_group_letters_word_that_way() -> None:
+    # letters say "imputation and weighting"; NOC's 21210 text does not: examples labelled 21210 lift it
+    b = load()
+    pairs = [{"noc": "21210", "duties": ["Develop imputation and weighting procedures for household surveys",
+                                         "Calculate variance estimates for survey outputs"]}]
+    ex = examples.build(b.duties, b.codes, pairs)
+    query = [["Design imputation and weighting methods", "Estimate sampling variance for the business survey"]]
+    col = b.codes.index("21210")
+    without = duties.proba_many(b.duties, query)[0]
+    with_ex = duties.proba_many(b.duties, query, ex)[0]
+    assert with_ex[col] > 2 * without[col]
+    unrelated = ["Prepare and serve meals in the staff cafeteria"]  # below the floor: no lift anywhere
+    assert np.allclose(duties.proba_many(b.duties, [unrelated], ex)[0], duties.proba_many(b.duties, [unrelated])[0])

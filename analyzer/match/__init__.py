@@ -88,7 +88,7 @@ def _cusma(b: Bundle, raw: np.ndarray, cal: dict[str, Calibrator], channel: str,
 
 
 def _agree(noc_disputed: bool, t_cus: tuple[CusmaCandidate, ...], d_cus: tuple[CusmaCandidate, ...]) -> bool:
-    """Title and duties agree when one's best NOC minor group is among the other's top three
+    """Title and duties agree when one's best NOC minor group is among the other's top ``agreement_top_k``
     (``scores.disputed``: duty text alone ranks the right group first only about half the time, so
     top-1 against top-1 would cry wolf), or when both accept the same CUSMA profession."""
     if not noc_disputed:

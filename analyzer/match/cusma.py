@@ -22,6 +22,7 @@ TERMS_FILE = Path(__file__).with_name("profession_terms.json")
 SHARED_FILE = Path(__file__).with_name("shared_groups.json")
 SUPPORT_CUES_FILE = Path(__file__).with_name("support_cues.json")
 CONDITIONS_FILE = corpora.path("lexicons/cusma_profession_conditions.json")
+THRESHOLDS_FILE = corpora.path("lexicons/check_thresholds.json")
 RELATED_WEIGHT = 0.5  # a related NOC code is weaker evidence than a listed one
 CONTAINED = 0.9  # alias words all present in a longer title ("Senior Tax Accountant" ~ "accountant")
 
@@ -234,3 +235,11 @@ def sales_share(lines: list[str]) -> float:
         return 0.0
     pattern = _sales_pattern()
     return sum(bool(pattern.search(x)) for x in lines) / len(lines)
+
+
+@functools.cache
+def setting(idx: ProfessionIndex) -> np.ndarray:
+    """Per profession: is it defined by where the work is done rather than by what it is
+    (``setting_professions`` in corpora/lexicons/check_thresholds.json, which the rules read too)?"""
+    names = set(json.loads(THRESHOLDS_FILE.read_text(encoding="utf-8"))["occupation"]["setting_professions"])
+    return np.array([i in names for i in idx.ids], dtype=bool)

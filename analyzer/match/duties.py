@@ -13,6 +13,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from analyzer.corpora import UnitGroup
+from analyzer.match import examples
 from analyzer.match.features import Featuriser, dot, fit_idf
 from analyzer.match.linear import softmax
 
@@ -43,13 +44,18 @@ def similarity(model: DutiesModel, text: str) -> np.ndarray:
     return dot(FEATURES.transform([text], model.idf), model.documents)[0]
 
 
-def proba(model: DutiesModel, duties: Sequence[str]) -> np.ndarray:
-    return proba_many(model, [duties])[0]
+def proba(model: DutiesModel, duties: Sequence[str], extra: examples.Examples | None = None) -> np.ndarray:
+    return proba_many(model, [duties], extra)[0]
 
 
-def proba_many(model: DutiesModel, texts: Sequence[Sequence[str]]) -> list[np.ndarray]:
+def proba_many(model: DutiesModel, texts: Sequence[Sequence[str]],
+               extra: examples.Examples | None = None) -> list[np.ndarray]:
     """``proba`` of several duty lists (a letter's duties and its employer's business) in one
-    featurisation, whose fixed cost is most of a short text's."""
+    featurisation, whose fixed cost is most of a short text's.  ``extra``: the labelled duty
+    examples (``analyzer/match/examples.py``), whose cosine is added at ``examples.WEIGHT``."""
     joined = [" ".join(d.strip() for d in lines if d and d.strip()) for lines in texts]
-    sims = dot(FEATURES.transform(joined, model.idf), model.documents)
+    query = FEATURES.transform(joined, model.idf)
+    sims = dot(query, model.documents)
+    if extra is not None:
+        sims = sims + examples.WEIGHT * examples.similarity(extra, query, sims.shape[1])
     return [softmax(row * model.temperature) for row in sims]

@@ -118,13 +118,15 @@ def cusma_duties(idx: cusma.ProfessionIndex, p_duties: np.ndarray, text: str, w:
 
 
 def named_first(fused: np.ndarray, raw_duties: np.ndarray, named: np.ndarray | None,
-                push: np.ndarray | float = 0.0) -> np.ndarray:
+                push: np.ndarray | float = 0.0, setting: np.ndarray | None = None) -> np.ndarray:
     """How much to lift the profession the title literally names so that it ranks first: an
     officer reads the title first, so the named profession leads unless the duties clearly point
     to another one: another's duties score reaches the bar while the duties give the named one
     next to nothing (thresholds.json: named_title_*).
     Only the order changes: the lift is just enough to lead, so a named profession the duties do
-    not support keeps a low score (and is not accepted).  A not-covered title names nothing."""
+    not support keeps a low score (and is not accepted).  A not-covered title names nothing.
+    A ``setting`` profession (one defined by where the work is done: a research assistant does any
+    field's research in a post-secondary institution) is not overruled by what the duties read as."""
     lift = np.zeros_like(fused)
     ok = named & (np.broadcast_to(push, fused.shape) <= 0) if named is not None else None
     if ok is None or not ok.any():
@@ -132,7 +134,8 @@ def named_first(fused: np.ndarray, raw_duties: np.ndarray, named: np.ndarray | N
     k = int(np.flatnonzero(ok)[np.argmax(fused[ok])])
     bar, no_support = _named_bar()
     others = np.delete(np.arange(len(fused)), k)
-    if raw_duties[k] < no_support and (raw_duties[others] >= bar).any():
+    in_setting = setting is not None and bool(setting[k])
+    if not in_setting and raw_duties[k] < no_support and (raw_duties[others] >= bar).any():
         return lift
     lift[k] = max(0.0, float(fused[others].max(initial=0.0)) + 1e-3 - float(fused[k]))
     return lift
@@ -167,7 +170,8 @@ def consensus_keep(idx: cusma.ProfessionIndex, p_title: np.ndarray | None, p_dut
 
 def cusma_fused(raw_title: np.ndarray | None, raw_duties: np.ndarray | None, w: Weights,
                 push: np.ndarray | float = 0.0, named: np.ndarray | None = None, support: bool = False,
-                keep: np.ndarray | float = 1.0) -> tuple[np.ndarray, np.ndarray | float, bool]:
+                keep: np.ndarray | float = 1.0, setting: np.ndarray | None = None,
+                ) -> tuple[np.ndarray, np.ndarray | float, bool]:
     """(fused raw score, title's share of it, whether the named profession was lifted to lead).  The duties decide what a position is (IRCC
     classifies by duties), so the title's evidence for a profession counts only as far as the
     duties support it: an "Accountant" who keeps the books is not an accountant (a low score).
@@ -186,7 +190,7 @@ def cusma_fused(raw_title: np.ndarray | None, raw_duties: np.ndarray | None, w: 
     fused = np.clip(w.duties_cusma * raw_duties + from_title - push, 0.0, None)
     # near-ties (every score near 0 when the duties support no profession) follow the title's reading
     fused = (fused + TITLE_TIE_BREAK * np.clip(raw_title - push, 0.0, None)) * keep
-    lift = named_first(fused, raw_duties, named, push)
+    lift = named_first(fused, raw_duties, named, push, setting)
     fused, from_title = fused + lift, from_title + lift
     return fused, np.divide(from_title, fused, out=np.zeros_like(fused), where=fused > 0), bool(lift.any())
 

@@ -16,14 +16,17 @@ from typing import Any
 import joblib
 import numpy as np
 
+from analyzer.match import examples
 from analyzer.match.calibrate import Calibrator
 from analyzer.match.duties import DutiesModel
+from analyzer.match.examples import Examples
 from analyzer.match.fuse import Weights
 from analyzer.match.title import TitleModel
 
 MODELS_DIR = Path(__file__).resolve().parent.parent.parent / "models"
 ARTEFACT = "match.joblib"
 CALIBRATION = "calibration.json"  # the calibrators, refitted without rebuilding the models
+EXAMPLES = "duty_examples.npz"  # the labelled duty examples, rebuilt with the calibrators
 CACHE_DIR = Path(os.environ.get("OFFERCHECK_CACHE", Path.home() / ".cache" / "offercheck"))
 
 
@@ -35,6 +38,7 @@ class Bundle:
     weights: Weights
     calibrators: dict[str, Calibrator]  # "title_noc", "duties_noc", "noc", "title_cusma", ...
     meta: dict[str, Any] = field(default_factory=dict)
+    examples: Examples | None = None  # the labelled duty examples (duty_examples.npz beside the artefact)
 
 
 def save(bundle: Bundle, directory: Path = MODELS_DIR) -> Path:
@@ -95,12 +99,14 @@ def _load_fast(artefact: Path) -> Bundle:
 
 @functools.cache
 def load() -> Bundle:
-    """The models, with the calibrators of ``calibration.json`` beside the artefact when present
-    (``python -m models.calibrate`` writes it; the artefact keeps the ones it was built with)."""
+    """The models, with the calibrators of ``calibration.json`` and the duty examples of
+    ``duty_examples.npz`` beside the artefact when present (``python -m models.calibrate`` writes
+    both; the artefact keeps the calibrators it was built with)."""
     for candidate in (Path(os.environ.get("OFFERCHECK_MODELS", MODELS_DIR)) / ARTEFACT, CACHE_DIR / ARTEFACT):
         if candidate.exists():
             bundle: Bundle = _load_fast(candidate)
             bundle.calibrators = load_calibration(candidate.with_name(CALIBRATION)) or bundle.calibrators
+            bundle.examples = examples.load(candidate.with_name(EXAMPLES))
             return bundle
     print("offercheck: models/match.joblib missing; building the matching models once (2-7 minutes)",
           file=sys.stderr)

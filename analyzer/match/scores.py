@@ -59,7 +59,7 @@ def gather(b: Bundle, title_text: str | None, duty_texts: Sequence[str],
     # the duties and the employer's business in one featurisation
     asked = [lines] if lines else []
     asked += [[context]] if context and context.strip() else []
-    got = duties.proba_many(b.duties, asked) if asked else []
+    got = duties.proba_many(b.duties, asked, b.examples) if asked else []
     p_d = got[0] if lines else None
     p_c = got[-1] if context and context.strip() else None
     apart = p_t is not None and p_d is not None and disputed(b.codes, p_t, p_d)
@@ -81,7 +81,7 @@ def gather(b: Bundle, title_text: str | None, duty_texts: Sequence[str],
     # support-level or sales duties: the title adds nothing (neither is an Appendix 2 profession)
     support = fuse.support_level(b.codes, p_d, r_d) or fuse.sales_position(lines)
     keep = fuse.consensus_keep(idx, p_t, p_d, hits)
-    r, c_share, lifted = fuse.cusma_fused(r_t, r_d, w, push, names, support, keep)
+    r, c_share, lifted = fuse.cusma_fused(r_t, r_d, w, push, names, support, keep, cusma.setting(idx))
     r = fuse.show_readings(r, r_t, r_d, below)
     return RawScores(p, share, r, c_share, p_t, p_d, r_t, r_d, lifted, apart)
 
