@@ -39,7 +39,8 @@ models: $(STAMP)
 	$(BIN)/python -m models.build
 	$(BIN)/python -m models.calibrate
 
-# Refit only the score calibrators (models/calibration.json) after a fusion or labelled-pair change.
+# Rebuild the duty examples (models/duty_examples.npz) and refit the score calibrators
+# (models/calibration.json) after a fusion or labelled-pair change; seconds, no model rebuild.
 calibration: $(STAMP)
 	$(BIN)/python -m models.calibrate
 

@@ -104,14 +104,20 @@ def load() -> Bundle:
     both; the artefact keeps the calibrators it was built with)."""
     for candidate in (Path(os.environ.get("OFFERCHECK_MODELS", MODELS_DIR)) / ARTEFACT, CACHE_DIR / ARTEFACT):
         if candidate.exists():
-            bundle: Bundle = _load_fast(candidate)
-            bundle.calibrators = load_calibration(candidate.with_name(CALIBRATION)) or bundle.calibrators
-            bundle.examples = examples.load(candidate.with_name(EXAMPLES))
-            return bundle
+            return _with_overlays(_load_fast(candidate), candidate.parent)
     print("offercheck: models/match.joblib missing; building the matching models once (2-7 minutes)",
           file=sys.stderr)
     from analyzer.match.train import build_all
 
     bundle, _ = build_all()
     save(bundle, CACHE_DIR)
+    return _with_overlays(bundle, CACHE_DIR)
+
+
+def _with_overlays(bundle: Bundle, folder: Path) -> Bundle:
+    """The calibrators and duty examples beside the artefact, else the repository's (a model
+    built on first use into the cache is the seeded build of the committed one)."""
+    side = folder if (folder / CALIBRATION).exists() else MODELS_DIR
+    bundle.calibrators = load_calibration(side / CALIBRATION) or bundle.calibrators
+    bundle.examples = examples.load(side / EXAMPLES)
     return bundle
