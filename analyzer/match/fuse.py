@@ -215,11 +215,12 @@ def show_readings(fused: np.ndarray, raw_title: np.ndarray | None, raw_duties: n
         if raw_title[i] >= t["reading_title_min"] and not below[i]:
             reads.append(i)
     order = [int(i) for i in np.argsort(-fused, kind="stable")]
-    missing = [i for i in dict.fromkeys(reads) if order.index(i) >= k]
+    kept = order[: max(k - 2, 1)]  # the winner always stays first (a reading is never "missing" there)
+    missing = [i for i in dict.fromkeys(reads) if order.index(i) >= k][: k - len(kept)]
     if not missing or len(order) <= k:
         return fused
     out = fused.copy()
-    kept = order[: k - len(missing)]  # a reading is never missing from first place, so the winner stays
+    kept = order[: k - len(missing)]
     floor = float(out[order[len(kept)]])  # the candidate the first reading displaces
     for step, i in enumerate(reversed(missing), start=1):
         out[i] = floor + step * READING_STEP
