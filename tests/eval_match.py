@@ -28,7 +28,8 @@ TEST_PAIRS = PAIRS.with_name("match_pairs_test.jsonl")
 
 def frozen_test() -> list[str]:
     """The frozen test pairs scored as a user would get them (shipped calibrators, fitted on the
-    other pairs only): totals and reliability, no per-pair misses, so the set stays unseen."""
+    other pairs only): totals, by kind and by batch, and reliability; no per-pair misses, so the
+    set stays unseen."""
     from analyzer.match import match
 
     if not TEST_PAIRS.exists():
@@ -44,6 +45,11 @@ def frozen_test() -> list[str]:
                        ("noc5", "NOC top-5 (fused)")):
         cells = [_pct([r[key] for r in rows])] + [_pct([r[key] for r in rows if r["kind"] == k]) for k in kinds]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines += ["", "| batch | n | CUSMA top-1 | CUSMA top-3 | NOC top-1 |", "|---|---|---|---|---|"]
+    for batch in sorted({r["id"].split("-")[0] for r in rows}):
+        part = [r for r in rows if r["id"].split("-")[0] == batch]
+        lines.append(f"| `{batch}-` | {len(part)} | " + " | ".join(_pct([r[k] for r in part])
+                                                          for k in ("cusma1", "cusma3", "noc1")) + " |")
     return [*lines, "", *reliability_table([r["got_score"] for r in rows],
                                            [r["got"] == r["expected"] for r in rows], "CUSMA top-1"),
             "", *reliability_table([r["noc_score"] for r in rows], [r["noc1"] for r in rows], "NOC top-1"), ""]
