@@ -106,7 +106,9 @@ def to_text(m: Matches, acceptance: float) -> str:
     if m.agreement is not None:
         t = m.title_noc[0].code if m.title_noc else "-"
         d = m.duties_noc[0].code if m.duties_noc else "-"
-        lines += ["", f"Title and duties {'agree' if m.agreement else 'DISAGREE'} (title -> {t}, duties -> {d})"]
+        # agreement is by minor group among the top candidates, so say why when the first codes differ
+        why = "" if not m.agreement or t == d else "; one's group is among the other's top candidates"
+        lines += ["", f"Title and duties {'agree' if m.agreement else 'DISAGREE'} (title -> {t}, duties -> {d}{why})"]
     return "\n".join(lines)
 
 
