@@ -186,7 +186,7 @@ def run() -> str:
                        ("duties_noc1", "NOC top-1 (duties only)")):
         cells = [_pct([r[key] for r in rows])] + [_pct([r[key] for r in rows if r["kind"] == k]) for k in kinds]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
-    batches = (("ind-", "first"), ("ind2-", "second"), ("ind3-", "third"), ("ind4-", "fourth"), ("ind5-", "fifth"))
+    batches = (("ind-", "first"), ("ind2-", "second"), ("ind3-", "third"), ("ind4-", "fourth"), ("ind5-", "fifth"), ("ind8-", "eighth"))
     lines += ["", "By who wrote the pairs (" + ", ".join(f"`{b}`" for b, _ in batches)
               + ": written by helpers who had not seen the matcher):", "",
               "| pairs | n | CUSMA top-1 | CUSMA top-3 | decision right | NOC top-1 | NOC top-5 |",

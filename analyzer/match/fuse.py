@@ -142,7 +142,7 @@ def named_first(fused: np.ndarray, raw_duties: np.ndarray, named: np.ndarray | N
 
 
 def consensus_keep(idx: cusma.ProfessionIndex, p_title: np.ndarray | None, p_duties: np.ndarray | None,
-                   duty_hits: np.ndarray | None = None) -> np.ndarray | float:
+                   duty_hits: np.ndarray | None = None, p_fused: np.ndarray | None = None) -> np.ndarray | float:
     """Per profession, the share of its fused score that survives when the sources name a unit
     group the profession does not list.  (1) The title and the duties name the same group first:
     both say the position is that occupation (a massage therapist, a building inspector), so the
@@ -152,7 +152,10 @@ def consensus_keep(idx: cusma.ProfessionIndex, p_title: np.ndarray | None, p_dut
     (``thresholds.json: title_confident``) and the duties hold none of the profession's own words
     (``duty_hits``, ``cusma.term_hits`` of the duties): nothing but that residue speaks for it ("Art Therapist" over
     therapy duties is not an occupational therapist); 1 - ``title_confident_weight`` x the title's
-    probability survives.  Professions that list the group (or relate to it) keep everything."""
+    probability survives.  (3) The fused reading (``p_fused``) gives one group at least
+    ``fused_confident``: 1 - that probability survives ("Registered Psychotherapist" is not a
+    psychologist, a pathologists' assistant not a laboratory technologist).  Professions that list
+    the group (or relate to it) keep everything."""
     if p_title is None or p_duties is None:
         return 1.0
     t = _thresholds()
@@ -165,6 +168,11 @@ def consensus_keep(idx: cusma.ProfessionIndex, p_title: np.ndarray | None, p_dut
         words = duty_hits > 0 if duty_hits is not None else np.zeros(len(keep), dtype=bool)
         alone = np.array([not (words[i] or top in idx.codes[i] or top in idx.related[i]) for i in range(len(keep))])
         keep = np.minimum(keep, np.where(alone, 1.0 - t["title_confident_weight"] * float(p_title[top]), 1.0))
+    if p_fused is not None:
+        best = int(np.argmax(p_fused))
+        if p_fused[best] >= t["fused_confident"]:
+            outside = np.array([best not in c and best not in r for c, r in zip(idx.codes, idx.related, strict=True)])
+            keep = np.minimum(keep, np.where(outside, 1.0 - float(p_fused[best]), 1.0))
     return keep
 
 
