@@ -142,3 +142,14 @@ def test_duty_examples_lift_the_group_letters_word_that_way() -> None:
     assert with_ex[col] > 2 * without[col]
     unrelated = ["Prepare and serve meals in the staff cafeteria"]  # below the floor: no lift anywhere
     assert np.allclose(duties.proba_many(b.duties, [unrelated], ex)[0], duties.proba_many(b.duties, [unrelated])[0])
+
+
+def test_a_confident_fused_reading_outweighs_professions_outside_it() -> None:
+    b = load()
+    idx = cusma.index(b.codes)
+    fused = np.zeros(len(b.codes))
+    fused[b.codes.index("41301")] = 0.7  # counselling therapies: no profession lists or relates to it
+    keep = np.asarray(fuse.consensus_keep(idx, fused * 0.5, np.roll(fused, 3), None, fused))
+    assert abs(keep[idx.ids.index("psychologist")] - 0.3) < 1e-9
+    unsure = np.asarray(fuse.consensus_keep(idx, fused * 0.5, np.roll(fused, 3), None, fused * 0.6))
+    assert unsure[idx.ids.index("psychologist")] == 1.0  # 0.42 is below fused_confident
