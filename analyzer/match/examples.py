@@ -3,7 +3,7 @@
 NOC's own text is formal ("Plan, organize and conduct ..."); offer letters are not.  The duties of
 the labelled pairs (tests/labelled/match_pairs.jsonl, written as letters word them) are grouped by
 the unit group they were labelled with and featurised like the NOC documents; a letter's duties
-are scored against both, the examples at ``WEIGHT``.  Left out of the build, a writer's pairs
+are scored against both, the examples' cosine above ``FLOOR`` added at ``WEIGHT``.  Left out of the build, a writer's pairs
 were read right far more often with the examples than without (models/README.md).
 
 ``models/duty_examples.npz`` holds the featurised documents (``python -m models.calibrate``
@@ -24,8 +24,11 @@ import scipy.sparse as sp
 if TYPE_CHECKING:
     from analyzer.match.duties import DutiesModel
 
+# Only the part of a cosine above FLOOR counts: below it the match is vocabulary overlap (an
+# industrial mechanic's "mechanical equipment" against the engineers' examples), which otherwise
+# lifted professions over support-level duties.  Both chosen on the tuning pairs (models/README.md).
 FLOOR = 0.15
-WEIGHT = 0.5  # the examples' cosine is added at this weight to the NOC documents' (models/README.md)
+WEIGHT = 0.5  # the examples' cosine above FLOOR is added at this weight to the NOC documents' cosine
 
 
 @dataclass
