@@ -38,6 +38,7 @@ class ProfessionIndex:
     terms: tuple[re.Pattern[str] | None, ...]
     shared: tuple[tuple[int, re.Pattern[str]] | None, ...]  # (class index, words) of a shared unit group
     weights: np.ndarray = field(compare=False)  # professions x classes: 1 listed, RELATED_WEIGHT related
+    setting: np.ndarray = field(compare=False)  # defined by where the work is done (``setting_professions``)
 
 
 def _clean(alias: str) -> str:
@@ -72,6 +73,7 @@ def index(codes: tuple[str, ...]) -> ProfessionIndex:
         shared=tuple((col[shared[p.id]["group"]], pattern(shared[p.id]["words"]))  # type: ignore[misc]
                      if p.id in shared and shared[p.id]["group"] in col else None for p in profs),
         weights=weights,
+        setting=_setting_mask(tuple(p.id for p in profs)),
     )
 
 
@@ -237,9 +239,8 @@ def sales_share(lines: list[str]) -> float:
     return sum(bool(pattern.search(x)) for x in lines) / len(lines)
 
 
-@functools.cache
-def setting(idx: ProfessionIndex) -> np.ndarray:
+def _setting_mask(ids: tuple[str, ...]) -> np.ndarray:
     """Per profession: is it defined by where the work is done rather than by what it is
     (``setting_professions`` in corpora/lexicons/check_thresholds.json, which the rules read too)?"""
     names = set(json.loads(THRESHOLDS_FILE.read_text(encoding="utf-8"))["occupation"]["setting_professions"])
-    return np.array([i in names for i in idx.ids], dtype=bool)
+    return np.array([i in names for i in ids], dtype=bool)

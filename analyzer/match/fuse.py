@@ -161,18 +161,19 @@ def consensus_keep(idx: cusma.ProfessionIndex, p_title: np.ndarray | None, p_dut
     t = _thresholds()
     top = int(np.argmax(p_title))
     keep = np.ones(len(idx.ids))
+    listed = idx.weights == 1.0  # professions x groups (idx.weights: 1 listed, RELATED_WEIGHT related)
+    covered = idx.weights > 0
     if top == int(np.argmax(p_duties)):
         strength = min(float(p_title[top]), float(p_duties[top]))
-        keep = np.array([1.0 if top in codes else 1.0 - strength for codes in idx.codes])
+        keep = np.where(listed[:, top], 1.0, 1.0 - strength)
     if p_title[top] >= t["title_confident"]:
         words = duty_hits > 0 if duty_hits is not None else np.zeros(len(keep), dtype=bool)
-        alone = np.array([not (words[i] or top in idx.codes[i] or top in idx.related[i]) for i in range(len(keep))])
+        alone = ~(words | covered[:, top])
         keep = np.minimum(keep, np.where(alone, 1.0 - t["title_confident_weight"] * float(p_title[top]), 1.0))
     if p_fused is not None:
         best = int(np.argmax(p_fused))
         if p_fused[best] >= t["fused_confident"]:
-            outside = np.array([best not in c and best not in r for c, r in zip(idx.codes, idx.related, strict=True)])
-            keep = np.minimum(keep, np.where(outside, 1.0 - float(p_fused[best]), 1.0))
+            keep = np.minimum(keep, np.where(covered[:, best], 1.0, 1.0 - float(p_fused[best])))
     return keep
 
 
@@ -223,8 +224,8 @@ def show_readings(fused: np.ndarray, raw_title: np.ndarray | None, raw_duties: n
         if raw_title[i] >= t["reading_title_min"] and not below[i]:
             reads.append(i)
     order = [int(i) for i in np.argsort(-fused, kind="stable")]
-    kept = order[: max(k - 2, 1)]  # the winner always stays first (a reading is never "missing" there)
-    missing = [i for i in dict.fromkeys(reads) if order.index(i) >= k][: k - len(kept)]
+    # at most k - 1 readings come in, so the winner always stays first (a reading is never "missing" there)
+    missing = [i for i in dict.fromkeys(reads) if order.index(i) >= k][: k - 1]
     if not missing or len(order) <= k:
         return fused
     out = fused.copy()

@@ -81,7 +81,7 @@ def gather(b: Bundle, title_text: str | None, duty_texts: Sequence[str],
     # support-level or sales duties: the title adds nothing (neither is an Appendix 2 profession)
     support = fuse.support_level(b.codes, p_d, r_d) or fuse.sales_position(lines)
     keep = fuse.consensus_keep(idx, p_t, p_d, hits, p)
-    r, c_share, lifted = fuse.cusma_fused(r_t, r_d, w, push, names, support, keep, cusma.setting(idx))
+    r, c_share, lifted = fuse.cusma_fused(r_t, r_d, w, push, names, support, keep, idx.setting)
     r = fuse.show_readings(r, r_t, r_d, below)
     return RawScores(p, share, r, c_share, p_t, p_d, r_t, r_d, lifted, apart)
 
