@@ -36,23 +36,35 @@ def frozen_test() -> list[str]:
         return []
     pairs = load_pairs(TEST_PAIRS)
     rows = score_pairs(pairs, [match(p["title"], p["duties"]) for p in pairs])
-    kinds = ("name", "other-title", "disagree", "negative")
     lines = [f"### Frozen test pairs ({len(rows)}; tests/labelled/match_pairs_test.jsonl: never used to tune or "
              "calibrate the matcher, scored with the shipped calibrators; totals only)", "",
-             "| measure | all | " + " | ".join(kinds) + " |", "|---|---|" + "---|" * len(kinds)]
-    for key, label in (("cusma1", "CUSMA top-1"), ("cusma3", "CUSMA top-3"),
-                       ("accepted_right", "CUSMA decision right"), ("noc1", "NOC top-1 (fused)"),
-                       ("noc5", "NOC top-5 (fused)")):
-        cells = [_pct([r[key] for r in rows])] + [_pct([r[key] for r in rows if r["kind"] == k]) for k in kinds]
-        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+             "| measure | all | " + " | ".join(KINDS) + " |", "|---|---|" + "---|" * len(KINDS),
+             *_by_kind(rows, (("cusma1", "CUSMA top-1"), ("cusma3", "CUSMA top-3"),
+                              ("accepted_right", "CUSMA decision right"), ("noc1", "NOC top-1 (fused)"),
+                              ("noc5", "NOC top-5 (fused)")))]
     lines += ["", "| batch | n | CUSMA top-1 | CUSMA top-3 | NOC top-1 |", "|---|---|---|---|---|"]
     for batch in sorted({r["id"].split("-")[0] for r in rows}):
         part = [r for r in rows if r["id"].split("-")[0] == batch]
         lines.append(f"| `{batch}-` | {len(part)} | " + " | ".join(_pct([r[k] for r in part])
                                                           for k in ("cusma1", "cusma3", "noc1")) + " |")
-    return [*lines, "", *reliability_table([r["got_score"] for r in rows],
-                                           [r["got"] == r["expected"] for r in rows], "CUSMA top-1"),
-            "", *reliability_table([r["noc_score"] for r in rows], [r["noc1"] for r in rows], "NOC top-1"), ""]
+    return [*lines, "", *_reliability(rows), ""]
+
+
+KINDS = ("name", "other-title", "disagree", "negative")
+
+
+def _by_kind(rows: list[dict[str, Any]], measures: tuple[tuple[str, str], ...]) -> list[str]:
+    """One table row per measure: all pairs, then each kind of pair."""
+    return [f"| {label} | " + " | ".join([_pct([r[key] for r in rows])]
+                                         + [_pct([r[key] for r in rows if r["kind"] == k]) for k in KINDS]) + " |"
+            for key, label in measures]
+
+
+def _reliability(rows: list[dict[str, Any]]) -> list[str]:
+    """The CUSMA and NOC top-1 reliability tables, a blank line between."""
+    return [*reliability_table([r["got_score"] for r in rows], [r["got"] == r["expected"] for r in rows],
+                               "CUSMA top-1"),
+            "", *reliability_table([r["noc_score"] for r in rows], [r["noc1"] for r in rows], "NOC top-1")]
 
 
 def heldout_titles() -> dict[str, float]:
@@ -179,13 +191,10 @@ def run() -> str:
         "| measure | all | name-like titles | other titles | title/duties disagree | not CUSMA |",
         "|---|---|---|---|---|---|",
     ]
-    kinds = ("name", "other-title", "disagree", "negative")
-    for key, label in (("cusma1", "CUSMA top-1"), ("cusma3", "CUSMA top-3"),
-                       ("accepted_right", "CUSMA decision right (top-1 accepted iff right)"), ("noc1", "NOC top-1 (fused)"),
-                       ("noc5", "NOC top-5 (fused)"), ("title_noc1", "NOC top-1 (title only)"),
-                       ("duties_noc1", "NOC top-1 (duties only)")):
-        cells = [_pct([r[key] for r in rows])] + [_pct([r[key] for r in rows if r["kind"] == k]) for k in kinds]
-        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines += _by_kind(rows, (("cusma1", "CUSMA top-1"), ("cusma3", "CUSMA top-3"),
+                             ("accepted_right", "CUSMA decision right (top-1 accepted iff right)"),
+                             ("noc1", "NOC top-1 (fused)"), ("noc5", "NOC top-5 (fused)"),
+                             ("title_noc1", "NOC top-1 (title only)"), ("duties_noc1", "NOC top-1 (duties only)")))
     batches = (("ind-", "first"), ("ind2-", "second"), ("ind3-", "third"), ("ind4-", "fourth"), ("ind5-", "fifth"), ("ind8-", "eighth"))
     lines += ["", "By who wrote the pairs (" + ", ".join(f"`{b}`" for b, _ in batches)
               + ": written by helpers who had not seen the matcher):", "",
@@ -208,10 +217,7 @@ def run() -> str:
         "### Reliability (labelled pairs, 5-fold cross-validated: each pair's score comes from calibrators "
         "fitted on the other four folds)",
         "",
-        *reliability_table([r["got_score"] for r in rows],
-                           [r["got"] == r["expected"] for r in rows], "CUSMA top-1"),
-        "",
-        *reliability_table([r["noc_score"] for r in rows], [r["noc1"] for r in rows], "NOC top-1"),
+        *_reliability(rows),
         "",
         *frozen_test(),
         f"### Speed: model load {load_s * 1000:.0f} ms; one match() (title + duties) median {ms:.1f} ms "
