@@ -6,17 +6,14 @@ from __future__ import annotations
 
 from analyzer.match import acceptance, match, scores
 from analyzer.match.model import load
-
-
-def _score(m: object, pid: str) -> float:
-    return next((c.score for c in m.cusma if c.id == pid), 0.0)  # type: ignore[attr-defined]
+from tests.match_helpers import cusma_score
 
 
 def test_personal_care_duties_under_a_nurse_title_are_not_accepted() -> None:
     m = match("Registered Nurse", ["Bathe and dress residents each morning",
                                    "Serve meal trays and help residents eat",
                                    "Change bed linen and tidy residents' rooms"])
-    assert _score(m, "registered_nurse") < acceptance()
+    assert cusma_score(m, "registered_nurse") < acceptance()
     real = match("Registered Nurse", ["Assess patients after cardiac surgery and monitor vital signs",
                                       "Administer medications and intravenous therapy as ordered",
                                       "Develop nursing care plans and teach patients before discharge"])
@@ -27,7 +24,7 @@ def test_assisting_the_profession_is_not_the_profession() -> None:
     m = match("Veterinarian", ["Hold and calm dogs and cats while the veterinarian examines them",
                                "Assist the veterinarians in surgery and clean the instruments afterwards",
                                "Answer the phone and book appointments"])
-    assert _score(m, "veterinarian") < acceptance()
+    assert cusma_score(m, "veterinarian") < acceptance()
     vet = match("Veterinarian", ["Examine, diagnose and treat companion animals",
                                  "Perform spays, neuters and dental surgery",
                                  "Prescribe medication and advise owners on vaccination schedules"])
@@ -47,7 +44,7 @@ def test_claims_adjuster_needs_disaster_work() -> None:
     ordinary = match("Insurance Claims Adjuster", ["Investigate collision claims and interview the drivers",
                                                    "Appraise vehicle damage and approve repair estimates",
                                                    "Settle claims within the authority limits"])
-    assert _score(ordinary, "disaster_relief_insurance_claims_adjuster") < acceptance()
+    assert cusma_score(ordinary, "disaster_relief_insurance_claims_adjuster") < acceptance()
     disaster = match("Insurance Claims Adjuster", ["Investigate property claims arising from the spring flood",
                                                    "Inspect wildfire-damaged homes and estimate the losses",
                                                    "Settle catastrophe claims with policyholders"])
@@ -82,14 +79,14 @@ def test_the_professions_own_name_is_not_one_of_its_not_covered_titles() -> None
     assert m.title_cusma[0].id == "physician"
     # ... while the treaty condition (teaching or research; "in_matcher" in
     # cusma_profession_conditions.json) keeps clinical work from being accepted as the profession
-    assert _score(m, "physician") < acceptance()
+    assert cusma_score(m, "physician") < acceptance()
     research = match("Physician", ["Lead clinical research on heart failure at the faculty of medicine",
                                    "Teach residents and medical students",
                                    "See patients in the research clinic as part of the trial protocols"])
     assert research.cusma[0].id == "physician" and research.cusma[0].score >= acceptance()
     lpn = match("Licensed Practical Nurse", ["Give medications to long-term care residents",
                                              "Change dressings and record vital signs"])
-    assert _score(lpn, "registered_nurse") < acceptance()
+    assert cusma_score(lpn, "registered_nurse") < acceptance()
 
 
 def test_when_the_duties_support_no_profession_the_title_orders_the_candidates() -> None:
@@ -113,15 +110,15 @@ def test_a_role_in_a_coordination_or_reported_to_is_not_the_position() -> None:
     m = match("Therapy Assistant", ["Run the mobility exercises set by the occupational therapist and physiotherapist",
                                     "Walk patients to the gym and help with transfers",
                                     "Report each patient's progress to the physiotherapists"])
-    assert _score(m, "physiotherapist") < acceptance()
-    assert _score(m, "occupational_therapist") < acceptance()
+    assert cusma_score(m, "physiotherapist") < acceptance()
+    assert cusma_score(m, "occupational_therapist") < acceptance()
 
 
 def test_another_health_professions_words_do_not_make_a_psychologist() -> None:
     m = match("Audiologist", ["Assess hearing loss in children and adults",
                               "Fit hearing aids and develop therapy plans",
                               "Write assessment reports for referring physicians"])
-    assert _score(m, "psychologist") < acceptance()
+    assert cusma_score(m, "psychologist") < acceptance()
 
 
 def test_the_claims_condition_is_judged_on_the_work_not_the_title() -> None:
@@ -129,7 +126,7 @@ def test_the_claims_condition_is_judged_on_the_work_not_the_title() -> None:
     m = match("Catastrophe Claims Adjuster", ["Handle windshield and collision claims from the call centre",
                                               "Review repair estimates and arrange rentals",
                                               "Settle claims within authority"])
-    assert _score(m, "disaster_relief_insurance_claims_adjuster") < acceptance()
+    assert cusma_score(m, "disaster_relief_insurance_claims_adjuster") < acceptance()
     assert m.title_cusma[0].id == "disaster_relief_insurance_claims_adjuster"  # the title's own view stays
 
 
@@ -138,7 +135,7 @@ def test_a_qualified_supervising_role_still_marks_support_work() -> None:
     m = match("Physician Assistant", ["Take histories and examine patients under the supervision of the "
                                       "attending physicians", "Suture wounds and apply splints",
                                       "Discuss plans with the supervising physician"])
-    assert _score(m, "physician") < acceptance()
+    assert cusma_score(m, "physician") < acceptance()
 
 
 def test_a_confident_title_outweighs_a_neighbouring_professions_residue() -> None:
@@ -146,4 +143,4 @@ def test_a_confident_title_outweighs_a_neighbouring_professions_residue() -> Non
     m = match("Music Therapist", ["Provide music therapy sessions to clients with dementia",
                                   "Assess clients and set therapeutic goals",
                                   "Document sessions in client charts"])
-    assert _score(m, "physiotherapist") < acceptance()
+    assert cusma_score(m, "physiotherapist") < acceptance()
